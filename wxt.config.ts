@@ -1,0 +1,13 @@
+import { defineConfig } from 'wxt';
+
+// See docs/architecture.md for what each context does and why each permission is asked for.
+export default defineConfig({
+  modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Handshake',
+    description:
+      'Records auth and real-time traffic (HTTP, CORS preflights, WebSocket, SSE) and explains why it broke.',
+    permissions: ['debugger', 'storage', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
+  },
+});
