@@ -1,0 +1,397 @@
+/**
+ * Folds the event log into the model (`core/model.ts`). The log is append-only, so the
+ * reducer is incremental: `apply` mutates the maps and the timeline with each new batch.
+ *
+ * Two observers may report the same thing: CDP (browser-authored) and the probe in the page.
+ * The reducer merges their reports (see `Pairing`) so the user sees one row per request,
+ * channel and throw, built from browser evidence where there is some, with the page's view
+ * kept as fallback and as the page-only facts (`pageError`, a close code).
+ */
+import type {
+  ChannelClosed,
+  ChannelOpen,
+  ExceptionEvent,
+  RecordedEvent,
+  RequestStart,
+} from './events';
+import type {
+  CaptureSummary,
+  Channel,
+  Exception,
+  HttpRequest,
+  TimelineItem,
+} from './model';
+import { parseStack } from './stack';
+
+type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
+
+/** A probe report and a CDP report of one fetch/XHR/socket start at most this far apart. */
+const MERGE_WINDOW_MS = 3000;
+/** CDP's `exceptionThrown` and the page's `unhandledrejection` for one throw. */
+const EXCEPTION_WINDOW_MS = 2000;
+/**
+ * Browser-reported types the probe never reports (it wraps fetch, XHR, WebSocket, EventSource
+ * only): a page fetch must not pair with the document or a script that has the same URL.
+ */
+const NOT_PROBED = new Set(['document', 'script', 'stylesheet', 'image', 'font', 'media', 'manifest']);
+/** Unmatched candidates older than this are forgotten, which keeps each scan short. */
+const PAIRING_MEMORY_MS = 60_000;
+
+interface Candidate {
+  id: string;
+  time: number;
+  fromPage: boolean;
+}
+
+/**
+ * Pairs a page report with a browser report of the same thing (same key, close in time),
+ * whichever arrives first. Each report is paired at most once.
+ */
+class Pairing {
+  private readonly waiting = new Map<string, Candidate[]>();
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Returns the id of the report it pairs with, or registers it as waiting. */
+  pair(key: string, id: string, time: number, fromPage: boolean): string | undefined {
+    const list = this.waiting.get(key) ?? [];
+    // Lists are in arrival order, which is nearly time order: forget the stale head.
+    while (list.length > 0 && list[0].time < time - PAIRING_MEMORY_MS) list.shift();
+    let best = -1;
+    for (let i = 0; i < list.length; i++) {
+      const gap = Math.abs(list[i].time - time);
+      if (list[i].fromPage === fromPage || gap > this.windowMs) continue;
+      if (best < 0 || gap < Math.abs(list[best].time - time)) best = i;
+    }
+    if (best >= 0) {
+      const [partner] = list.splice(best, 1);
+      return partner.id;
+    }
+    list.push({ id, time, fromPage });
+    this.waiting.set(key, list);
+    return undefined;
+  }
+}
+
+/** The derived state of one recording. Views read it; only `apply` writes. */
+export class Recording {
+  readonly requests = new Map<string, HttpRequest>();
+  readonly channels = new Map<string, Channel>();
+  readonly exceptions = new Map<string, Exception>();
+  readonly logs: Array<RecordedEvent & { kind: 'log' }> = [];
+  readonly timeline: TimelineItem[] = [];
+  readonly capture: CaptureSummary = { cdp: 'never', rejected: 0, overflow: 0 };
+  eventCount = 0;
+
+  /** Page ids whose report was merged into a browser-reported record: page id -> record id. */
+  private readonly requestAlias = new Map<string, string>();
+  private readonly channelAlias = new Map<string, string>();
+  private readonly exceptionAlias = new Map<string, string>();
+  private readonly requestPairing = new Pairing(MERGE_WINDOW_MS);
+  private readonly channelPairing = new Pairing(MERGE_WINDOW_MS);
+  private readonly exceptionPairing = new Pairing(EXCEPTION_WINDOW_MS);
+  /** Preflights seen before the request they were sent for: actual id -> preflight id. */
+  private readonly orphanPreflights = new Map<string, string>();
+  /** `<source>:<exceptionId>` -> exception record id, for `exception.handled`. */
+  private readonly exceptionIds = new Map<string, string>();
+  private lastSeq = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Folds new events (in seq order) into the model. Incremental: call it with each new batch.
+   * An event whose `seq` is not above the last one applied is skipped, so a snapshot that
+   * overlaps a live batch does not double anything.
+   */
+  apply(events: readonly RecordedEvent[]): void {
+    for (const ev of events) {
+      if (ev.seq <= this.lastSeq) continue;
+      this.lastSeq = ev.seq;
+      this.eventCount++;
+      this.applyOne(ev);
+    }
+  }
+
+  private applyOne(ev: RecordedEvent): void {
+    switch (ev.kind) {
+      case 'request.start': return this.startRequest(ev);
+      case 'request.wire-headers': return this.onRequest(ev, (r) => { r.wireHeaders = ev.headers; });
+      case 'request.response': return this.onRequest(ev, (r, fallback) => {
+        if (fallback && r.status !== undefined) return;
+        r.status = ev.status;
+        r.statusText = ev.statusText;
+        r.responseHeaders = ev.headers;
+        r.mimeType = ev.mimeType ?? r.mimeType;
+        if (ev.body !== undefined) {
+          r.responseBody = ev.body;
+          r.responseBodyTruncated = ev.bodyTruncated ?? false;
+        }
+      });
+      case 'request.body': return this.onRequest(ev, (r, fallback) => {
+        if (fallback && r.responseBody !== undefined) return;
+        r.responseBody = ev.body;
+        r.responseBodyTruncated = ev.truncated;
+        r.responseBodyBase64 = ev.base64;
+      });
+      case 'request.finished': return this.onRequest(ev, (r, fallback) => {
+        if (fallback && r.state !== 'pending') return;
+        r.state = 'done';
+        r.endTime = ev.time;
+      });
+      case 'request.failed': return this.onRequest(ev, (r, fallback) => {
+        if (fallback) r.pageError = ev.errorText;
+        if (fallback && r.state !== 'pending') return;
+        r.state = 'failed';
+        r.endTime = ev.time;
+        r.failure = { errorText: ev.errorText, cors: ev.cors, blockedReason: ev.blockedReason, canceled: ev.canceled };
+      });
+      case 'channel.created': return this.createChannel(ev);
+      case 'channel.open': return this.onChannel(ev, (c) => {
+        if (c.state === 'connecting') c.state = 'open';
+      });
+      case 'channel.frame': return this.onChannel(ev, (c, fallback) => {
+        if (fallback) return; // CDP reports the same frames: never count them twice.
+        c.frames.push({
+          seq: ev.seq, time: ev.time, direction: ev.direction, opcode: ev.opcode, data: ev.data,
+          size: ev.size, truncated: ev.truncated ?? false, eventName: ev.eventName,
+        });
+        if (ev.direction === 'receive') c.framesIn++;
+        else c.framesOut++;
+      });
+      case 'channel.error': return this.onChannel(ev, (c, fallback) => {
+        c.errorMessage = fallback ? (c.errorMessage ?? ev.message) : ev.message;
+        if (c.state !== 'closed') c.state = 'error';
+      });
+      case 'channel.closed': return this.onChannel(ev, (c, fallback) => closeChannel(c, ev, fallback));
+      case 'exception': return this.addException(ev);
+      case 'exception.handled': {
+        const id = this.exceptionIds.get(`${ev.source}:${ev.exceptionId}`);
+        const record = id === undefined ? undefined : this.exceptions.get(this.exceptionAlias.get(id) ?? id);
+        if (record) record.handledLater = true;
+        return;
+      }
+      case 'log': this.logs.push(ev); return;
+      case 'page.load':
+        return this.insertRow({ type: 'page', id: `p${ev.seq}`, time: ev.time, seq: ev.seq, url: ev.url });
+      case 'user.action':
+        return this.insertRow({
+          type: 'action', id: `a${ev.seq}`, time: ev.time, seq: ev.seq, action: ev.action, detail: ev.detail,
+        });
+      case 'capture.state':
+        this.capture.cdp = ev.cdp;
+        this.capture.cdpReason = ev.reason;
+        return;
+      case 'capture.dropped':
+        this.capture.rejected += ev.rejected;
+        this.capture.overflow += ev.overflow;
+        return;
+    }
+  }
+
+  // ---- requests ---------------------------------------------------------------------------
+
+  private startRequest(ev: Of<'request.start'>): void {
+    if (this.requestAlias.has(ev.requestId)) return;
+    const known = this.requests.get(ev.requestId);
+    if (known) {
+      // CDP reuses the id across redirects: the row follows the request to its last URL.
+      known.url = ev.url;
+      known.method = ev.method;
+      known.requestHeaders = ev.headers;
+      return;
+    }
+    const req = newRequest(ev);
+    if (ev.preflightFor !== undefined) {
+      // Preflights are shown inside their request, not as rows.
+      const actual = this.requests.get(ev.preflightFor);
+      if (actual) actual.preflightId = req.id;
+      else this.orphanPreflights.set(ev.preflightFor, req.id);
+      this.requests.set(req.id, req);
+      return;
+    }
+    req.preflightId = this.orphanPreflights.get(req.id);
+    this.orphanPreflights.delete(req.id);
+
+    const fromPage = ev.source === 'page';
+    const partnerId = !fromPage && NOT_PROBED.has(ev.resourceType)
+      ? undefined
+      : this.requestPairing.pair(`${ev.method} ${ev.url}`, req.id, ev.time, fromPage);
+    const partner = partnerId === undefined ? undefined : this.requests.get(partnerId);
+    if (partner && fromPage) {
+      this.requestAlias.set(req.id, partner.id);
+      partner.initiatorStack ??= req.initiatorStack;
+      return;
+    }
+    if (partner) {
+      // The page reported it first: the browser's record replaces the page's row.
+      this.requests.delete(partner.id);
+      this.removeRow('request', partner.id);
+      this.requestAlias.set(partner.id, req.id);
+      absorbPageRequest(req, partner);
+    }
+    this.requests.set(req.id, req);
+    this.insertRow({ type: 'request', id: req.id, time: req.startTime, seq: req.firstSeq });
+  }
+
+  /** Applies an event to its request; `fallback` when it is the page's copy of a merged one. */
+  private onRequest(ev: { requestId: string }, update: (r: HttpRequest, fallback: boolean) => void): void {
+    const aliased = this.requestAlias.get(ev.requestId);
+    const req = this.requests.get(aliased ?? ev.requestId);
+    if (req) update(req, aliased !== undefined);
+  }
+
+  // ---- channels ---------------------------------------------------------------------------
+
+  private createChannel(ev: RecordedEvent & ChannelOpen): void {
+    if (this.channels.has(ev.channelId) || this.channelAlias.has(ev.channelId)) return;
+    const channel: Channel = {
+      id: ev.channelId, source: ev.source, transport: ev.transport, url: ev.url,
+      createdTime: ev.time, firstSeq: ev.seq, state: 'connecting', frames: [],
+      framesIn: 0, framesOut: 0, lastActivity: ev.time, initiatorStack: ev.initiatorStack,
+    };
+    const fromPage = ev.source === 'page';
+    const partnerId = this.channelPairing.pair(`${ev.transport} ${ev.url}`, channel.id, ev.time, fromPage);
+    const partner = partnerId === undefined ? undefined : this.channels.get(partnerId);
+    if (partner && fromPage) {
+      this.channelAlias.set(channel.id, partner.id);
+      partner.initiatorStack ??= channel.initiatorStack;
+      return;
+    }
+    if (partner) {
+      this.channels.delete(partner.id);
+      this.removeRow('channel', partner.id);
+      this.channelAlias.set(partner.id, channel.id);
+      // The page's frames are dropped: CDP reports every frame of a socket it saw created.
+      channel.state = partner.state;
+      channel.closeCode = partner.closeCode;
+      channel.closeReason = partner.closeReason;
+      channel.errorMessage = partner.errorMessage;
+      channel.initiatorStack ??= partner.initiatorStack;
+    }
+    this.channels.set(channel.id, channel);
+    this.insertRow({ type: 'channel', id: channel.id, time: channel.createdTime, seq: channel.firstSeq });
+  }
+
+  private onChannel(ev: RecordedEvent & { channelId: string }, update: (c: Channel, fallback: boolean) => void): void {
+    const aliased = this.channelAlias.get(ev.channelId);
+    const channel = this.channels.get(aliased ?? ev.channelId);
+    if (!channel) return;
+    update(channel, aliased !== undefined);
+    channel.lastActivity = Math.max(channel.lastActivity, ev.time);
+  }
+
+  // ---- exceptions -------------------------------------------------------------------------
+
+  private addException(ev: RecordedEvent & ExceptionEvent): void {
+    const id = `x${ev.seq}`;
+    const stack = ev.stack ?? (ev.stackText ? parseStack(ev.stackText) : []);
+    const top = stack[0];
+    const record: Exception = {
+      id, source: ev.source, time: ev.time, firstSeq: ev.seq, surface: ev.surface,
+      message: ev.message, errorName: ev.errorName, stack, stackText: ev.stackText,
+      url: ev.url ?? top?.url, line: ev.line ?? top?.line, column: ev.column ?? top?.column,
+      handledLater: false, alsoReportedAs: [],
+    };
+    if (ev.exceptionId !== undefined) this.exceptionIds.set(`${ev.source}:${ev.exceptionId}`, id);
+
+    const fromPage = ev.source === 'page';
+    const partnerId = this.exceptionPairing.pair(exceptionKey(ev), id, ev.time, fromPage);
+    const partner = partnerId === undefined ? undefined : this.exceptions.get(partnerId);
+    if (partner && fromPage) {
+      // One throw reported twice: keep CDP's record, remember the page's report.
+      partner.alsoReportedAs.push(id);
+      this.exceptionAlias.set(id, partner.id);
+      if (partner.stack.length === 0) partner.stack = stack;
+      return;
+    }
+    if (partner) {
+      this.exceptions.delete(partner.id);
+      this.removeRow('exception', partner.id);
+      this.exceptionAlias.set(partner.id, id);
+      record.alsoReportedAs.push(partner.id, ...partner.alsoReportedAs);
+      record.handledLater = partner.handledLater;
+      if (record.stack.length === 0) record.stack = partner.stack;
+    }
+    this.exceptions.set(id, record);
+    this.insertRow({ type: 'exception', id, time: record.time, seq: record.firstSeq });
+  }
+
+  // ---- timeline ---------------------------------------------------------------------------
+
+  /** Keeps the timeline in (time, seq) order; events arrive mostly in order, so usually a push. */
+  private insertRow(item: TimelineItem): void {
+    const rows = this.timeline;
+    const last = rows[rows.length - 1];
+    if (!last || !rowBefore(item, last)) {
+      rows.push(item);
+      return;
+    }
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rowBefore(item, rows[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    rows.splice(lo, 0, item);
+  }
+
+  private removeRow(type: TimelineItem['type'], id: string): void {
+    // Merged rows are recent (within the merge window), so search from the end.
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const row = this.timeline[i];
+      if (row.type === type && row.id === id) {
+        this.timeline.splice(i, 1);
+        return;
+      }
+    }
+  }
+}
+
+function rowBefore(a: TimelineItem, b: TimelineItem): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+}
+
+function newRequest(ev: RecordedEvent & RequestStart): HttpRequest {
+  return {
+    id: ev.requestId, source: ev.source, url: ev.url, method: ev.method,
+    resourceType: ev.resourceType, startTime: ev.time, firstSeq: ev.seq,
+    requestHeaders: ev.headers, postData: ev.postData, state: 'pending',
+    preflightFor: ev.preflightFor, initiatorStack: ev.initiatorStack,
+  };
+}
+
+/** Keeps what the page knew about a request the browser reported after it. */
+function absorbPageRequest(target: HttpRequest, page: HttpRequest): void {
+  target.initiatorStack ??= page.initiatorStack;
+  target.postData ??= page.postData;
+  if (page.state === 'failed' && page.failure) {
+    target.pageError = page.failure.errorText;
+    target.failure = page.failure;
+  }
+  // Fallbacks until CDP reports its own (it overwrites them as its events arrive).
+  target.state = page.state;
+  target.endTime = page.endTime;
+  target.status = page.status;
+  target.statusText = page.statusText;
+  target.responseHeaders = page.responseHeaders;
+  target.mimeType = page.mimeType;
+  target.responseBody = page.responseBody;
+  target.responseBodyTruncated = page.responseBodyTruncated;
+}
+
+function closeChannel(c: Channel, ev: ChannelClosed, fallback: boolean): void {
+  c.state = 'closed';
+  // CDP's webSocketClosed carries no code: the page's close event supplies it either way.
+  if (fallback) {
+    c.closeCode ??= ev.code;
+    c.closeReason ??= ev.reason;
+  } else {
+    c.closeCode = ev.code ?? c.closeCode;
+    c.closeReason = ev.reason ?? c.closeReason;
+  }
+}
+
+/** Console reports pair only with console reports; CDP may prefix `Uncaught (in promise)`. */
+function exceptionKey(ev: ExceptionEvent): string {
+  const message = ev.message.replace(/^Uncaught(?: \(in promise\))?:?\s*/, '').trim();
+  return `${ev.surface === 'console' ? 'console' : 'thrown'}|${message}`;
+}

@@ -1,0 +1,238 @@
+/**
+ * `cors/header-not-allowed`: the server's CORS preflight answer did not list a request header
+ * the page wanted to send, so the browser never sent the request. The seed's second symptom
+ * (`Request header field authorization is not allowed by Access-Control-Allow-Headers`).
+ */
+import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model';
+import type { Recording } from '../reducer';
+import { canonicalHeaderName, getHeader, parseHeaderList } from '../headers';
+
+export const CORS_HEADER_RULE_ID = 'cors/header-not-allowed';
+
+/** Chromium's console text for this failure (CDP `Log.entryAdded`, category `cors`). */
+const CONSOLE_TEXT =
+  /Access to (?:fetch|XMLHttpRequest) at '([^']+)' from origin '([^']+)' has been blocked by CORS policy: Request header field (\S+) is not allowed by Access-Control-Allow-Headers in preflight response/i;
+
+interface Occurrence {
+  request: HttpRequest;
+  preflight?: HttpRequest;
+  header: string;
+  basis: Finding['basis'];
+  /** Origin named by the console text, when the verdict came from there. */
+  logOrigin?: string;
+  logSeq?: number;
+}
+
+/** One finding per (URL without query, header), from CDP's verdict or Chromium's console text. */
+export function findCorsHeaderNotAllowed(rec: Recording): Finding[] {
+  const groups = new Map<string, Occurrence[]>();
+  for (const occurrence of occurrences(rec)) {
+    const key = `${CORS_HEADER_RULE_ID}:${occurrence.header}:${withoutQuery(occurrence.request.url)}`;
+    const group = groups.get(key) ?? [];
+    group.push(occurrence);
+    groups.set(key, group);
+  }
+  return [...groups].map(([key, group]) => toFinding(key, group));
+}
+
+interface ConsoleVerdict {
+  seq: number;
+  time: number;
+  source: Finding['basis'] | 'user';
+  requestId?: string;
+  url: string;
+  origin: string;
+  header: string;
+}
+
+function occurrences(rec: Recording): Occurrence[] {
+  const found: Occurrence[] = [];
+  const verdicts = consoleVerdicts(rec);
+  const preflights = harPreflights(rec);
+  const failed = [...rec.requests.values()]
+    .filter((r) => r.state === 'failed' && r.preflightFor === undefined)
+    .sort((a, b) => a.startTime - b.startTime);
+  for (const request of failed) {
+    const preflight = request.preflightId
+      ? rec.requests.get(request.preflightId)
+      : nearestBefore(preflights.get(request.url), request.startTime);
+    const cors = request.failure?.cors;
+    if (cors) {
+      if (cors.corsError !== 'HeaderDisallowedByPreflightResponse') continue;
+      const basis = request.source === 'har' ? 'har' : 'cdp';
+      found.push({ request, preflight, header: cors.failedParameter.toLowerCase(), basis });
+      continue;
+    }
+    // No verdict on the failure (CDP reported it without one): read Chromium's console text.
+    const index = verdicts.findIndex((v) => verdictFor(v, request));
+    if (index < 0) continue;
+    const [verdict] = verdicts.splice(index, 1);
+    const basis = verdict.source === 'page' || verdict.source === 'har' ? verdict.source : 'cdp';
+    found.push({ request, preflight, header: verdict.header, basis, logOrigin: verdict.origin, logSeq: verdict.seq });
+  }
+  return found;
+}
+
+/** Console entries that carry this rule's verdict, parsed once. */
+function consoleVerdicts(rec: Recording): ConsoleVerdict[] {
+  const verdicts: ConsoleVerdict[] = [];
+  for (const entry of rec.logs) {
+    const match = CONSOLE_TEXT.exec(entry.text);
+    if (!match) continue;
+    verdicts.push({
+      seq: entry.seq, time: entry.time, source: entry.source, requestId: entry.requestId,
+      url: match[1], origin: match[2], header: match[3].toLowerCase(),
+    });
+  }
+  return verdicts;
+}
+
+/** The console entry names this request: by CDP id when it has one, else by URL and time. */
+function verdictFor(verdict: ConsoleVerdict, request: HttpRequest): boolean {
+  if (verdict.requestId !== undefined) return verdict.requestId === request.id;
+  return verdict.url === request.url && Math.abs(verdict.time - request.startTime) < 60_000;
+}
+
+/**
+ * Preflights not linked by the reducer (HAR imports have no initiator link): OPTIONS
+ * requests typed `preflight`, by URL.
+ */
+function harPreflights(rec: Recording): Map<string, HttpRequest[]> {
+  const byUrl = new Map<string, HttpRequest[]>();
+  for (const r of rec.requests.values()) {
+    if (r.method !== 'OPTIONS' || r.resourceType !== 'preflight') continue;
+    const list = byUrl.get(r.url) ?? [];
+    list.push(r);
+    byUrl.set(r.url, list);
+  }
+  return byUrl;
+}
+
+/** The latest preflight sent at most 3 s before the request. */
+function nearestBefore(candidates: HttpRequest[] | undefined, time: number): HttpRequest | undefined {
+  let best: HttpRequest | undefined;
+  for (const r of candidates ?? []) {
+    if (r.startTime > time || time - r.startTime > 3000) continue;
+    if (!best || r.startTime > best.startTime) best = r;
+  }
+  return best;
+}
+
+function toFinding(key: string, group: Occurrence[]): Finding {
+  // Facts come from the first occurrence whose preflight answer was captured.
+  const main = group.find((o) => o.preflight?.status !== undefined) ?? group[0];
+  const { request, preflight, header } = main;
+  const allowed = getHeader(preflight?.responseHeaders, 'access-control-allow-headers');
+  const origin =
+    getHeader(request.wireHeaders ?? request.requestHeaders, 'origin') ??
+    getHeader(preflight?.wireHeaders ?? preflight?.requestHeaders, 'origin') ??
+    main.logOrigin;
+  const askedFor = getHeader(preflight?.wireHeaders ?? preflight?.requestHeaders, 'access-control-request-headers');
+
+  const facts: Fact[] = [
+    { label: 'Request', value: `${request.method} ${request.url}` },
+    { label: 'Preflight', value: describePreflight(preflight) },
+    { label: 'Disallowed header', value: header },
+    {
+      label: 'Server allowed',
+      value: preflight?.status === undefined
+        ? 'unknown (preflight answer not captured)'
+        : allowed ?? 'nothing (no Access-Control-Allow-Headers header)',
+    },
+    { label: 'Request origin', value: origin ?? 'unknown' },
+    { label: 'Asked for', value: askedFor ?? 'not captured' },
+  ];
+  const pageError = group.find((o) => o.request.pageError)?.request.pageError;
+  return {
+    ruleId: CORS_HEADER_RULE_ID,
+    key,
+    severity: 'error',
+    title: `Request header "${header}" was refused by the server's CORS preflight`,
+    explanation:
+      `Before sending ${request.method} ${request.url}, the browser sent an OPTIONS preflight asking ` +
+      `the server for permission to send the "${header}" header from ${origin ?? 'this origin'}. ` +
+      `The server's answer did not list "${header}" in Access-Control-Allow-Headers ` +
+      `(it allowed: ${allowed ?? 'nothing'}), so the browser never sent the real request. ` +
+      `The page only saw ${pageError ? `"${pageError}"` : 'a generic network error (TypeError: Failed to fetch)'}; ` +
+      'the reason is only in the browser\'s own report.',
+    fix:
+      `The fix is on the server: add "${header}" to Access-Control-Allow-Headers in its CORS ` +
+      `configuration for ${origin ?? 'this origin'} (the preflight answer to OPTIONS ${withoutQuery(request.url)}). ` +
+      `Changing the header's case in the client cannot help: header names are case-insensitive, and the ` +
+      `browser already lowercases them in Access-Control-Request-Headers ("${askedFor ?? header}").`,
+    fixSnippets: fixSnippets(header, allowed, origin),
+    facts,
+    evidence: group.flatMap(evidenceOf),
+    count: group.length,
+    firstTime: Math.min(...group.map((o) => o.request.startTime)),
+    basis: group.some((o) => o.basis === 'cdp') ? 'cdp' : main.basis,
+  };
+}
+
+function describePreflight(preflight: HttpRequest | undefined): string {
+  if (!preflight) return 'not captured';
+  const head = `OPTIONS ${preflight.url}`;
+  if (preflight.status !== undefined) return `${head} → ${preflight.status}`;
+  if (preflight.state === 'failed') return `${head} → failed (${preflight.failure?.errorText ?? 'no answer'})`;
+  return `${head} → no answer captured`;
+}
+
+function evidenceOf(o: Occurrence): Evidence[] {
+  const path = pathOf(o.request.url);
+  const items: Evidence[] = [
+    { type: 'request', id: o.request.id, label: `${o.request.method} ${path} — preflight rejected "${o.header}"` },
+  ];
+  if (o.preflight) {
+    const status = o.preflight.status ?? 'no answer';
+    items.push({ type: 'request', id: o.preflight.id, label: `OPTIONS ${path} → ${status} (preflight)` });
+  }
+  if (o.logSeq !== undefined) {
+    items.push({ type: 'log', id: `l${o.logSeq}`, label: `Console: blocked by CORS policy ("${o.header}")` });
+  }
+  return items;
+}
+
+/** Server-side snippets that allow the header, keeping what the server already allows. */
+function fixSnippets(header: string, allowedValue: string | undefined, origin: string | undefined): FixSnippet[] {
+  const current = parseHeaderList(allowedValue).filter((h) => h !== '*');
+  const wanted = [...new Set(['content-type', ...current, header])].map(canonicalHeaderName);
+  const quoted = wanted.map((h) => `'${h}'`).join(', ');
+  const dquoted = wanted.map((h) => `"${h}"`).join(', ');
+  const from = origin ?? 'https://app.example.com';
+  return [
+    {
+      label: 'Django (django-cors-headers)',
+      code: `# settings.py\nfrom corsheaders.defaults import default_headers\n\nCORS_ALLOW_HEADERS = (*default_headers, "${header}")`,
+    },
+    {
+      label: 'Express (cors)',
+      code: `app.use(cors({ origin: '${from}', allowedHeaders: [${quoted}] }));`,
+    },
+    {
+      label: 'nginx',
+      code: `# in the location that answers OPTIONS\nadd_header Access-Control-Allow-Headers "${wanted.join(', ')}" always;`,
+    },
+    {
+      label: 'FastAPI (CORSMiddleware)',
+      code: `app.add_middleware(\n    CORSMiddleware,\n    allow_origins=["${from}"],\n    allow_headers=[${dquoted}],\n)`,
+    },
+    {
+      label: 'Spring',
+      code:
+        `@CrossOrigin(origins = "${from}", allowedHeaders = {${dquoted}})\n` +
+        `// or globally: corsConfiguration.setAllowedHeaders(List.of(${dquoted}));`,
+    },
+  ];
+}
+
+function withoutQuery(url: string): string {
+  return url.split(/[?#]/)[0];
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return withoutQuery(url);
+  }
+}
