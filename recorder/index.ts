@@ -1,0 +1,89 @@
+/**
+ * The recorder in the background: a registry of tab recordings and the two port hops into it.
+ * Privileged actions (attach, reload) start only from panel messages — pages reach us only
+ * through the bridge, whose messages can add events to a recording and nothing else.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  BRIDGE_PORT,
+  PANEL_PORT,
+  type BridgeToRecorder,
+  type PanelToRecorder,
+  type RecorderToPanel,
+} from '../core/protocol';
+import { parseBridgeMessage, parsePanelMessage } from './messages';
+import { TabRecording } from './tab-recording';
+
+const recordings = new Map<number, Promise<TabRecording>>();
+
+function recordingFor(tabId: number): Promise<TabRecording> {
+  let rec = recordings.get(tabId);
+  if (!rec) {
+    rec = TabRecording.restore(tabId, {
+      reloadTab: (id) => browser.tabs.reload(id),
+    });
+    recordings.set(tabId, rec);
+  }
+  return rec;
+}
+
+function onBridge(port: Browser.runtime.Port): void {
+  const tabId = port.sender?.tab?.id;
+  // Only top-level documents of real tabs have a bridge.
+  if (tabId === undefined || port.sender?.frameId !== 0) return port.disconnect();
+  const ready = recordingFor(tabId).then((rec) => {
+    rec.setBridge(port);
+    return rec;
+  });
+  port.onMessage.addListener(async (raw: unknown) => {
+    const msg: BridgeToRecorder | undefined = parseBridgeMessage(raw);
+    if (!msg) return; // the bridge is ours; a shape we don't know is a bug, not page input
+    const rec = await ready;
+    if (msg.type === 'events') rec.addPageEvents(msg.events, msg.overflow);
+    else rec.addRejected(msg.count, msg.reason);
+  });
+}
+
+function onPanel(port: Browser.runtime.Port): void {
+  // Panels are extension pages; a content script (page-reachable) must never drive the recorder.
+  if (port.sender?.tab !== undefined && !port.sender.url?.startsWith(browser.runtime.getURL('/'))) {
+    return port.disconnect();
+  }
+  port.onMessage.addListener(async (raw: unknown) => {
+    const msg: PanelToRecorder | undefined = parsePanelMessage(raw);
+    if (!msg) return;
+    try {
+      const rec = await recordingFor(msg.tabId);
+      switch (msg.type) {
+        case 'subscribe':
+          return rec.addPanel(port);
+        case 'start':
+          return await rec.start(msg.reload);
+        case 'stop':
+          return await rec.stop();
+        case 'clear':
+          return await rec.clear();
+      }
+    } catch (err) {
+      const reply: RecorderToPanel = {
+        type: 'error',
+        tabId: msg.tabId,
+        message: err instanceof Error ? err.message : String(err),
+      };
+      port.postMessage(reply);
+    }
+  });
+}
+
+/** Wires the recorder's listeners. Call synchronously at the top of the background's main(). */
+export function startRecorder(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === BRIDGE_PORT) onBridge(port);
+    else if (port.name === PANEL_PORT) onPanel(port);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    const rec = recordings.get(tabId);
+    recordings.delete(tabId);
+    void rec?.then((r) => r.dispose());
+  });
+}

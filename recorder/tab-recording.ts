@@ -1,0 +1,296 @@
+/**
+ * One tab's recording in the background: the append-only log (seq, time, source), the CDP
+ * session while recording, the bridge port of the tab's current document, and the panels
+ * watching it. Survives a worker restart through `event-store.ts`.
+ */
+import type { Browser } from 'wxt/browser';
+import { CdpNormalizer, type TimedBody } from '../core/cdp-normalize';
+import type { EventBody, EventSource, RecordedEvent } from '../core/events';
+import type { RecorderStatus, RecorderToBridge, RecorderToPanel } from '../core/protocol';
+import { CdpSession, cdpAvailable, type DetachReason } from './cdp-session';
+import * as store from './event-store';
+
+type Port = Browser.runtime.Port;
+
+/** Panels get appended events at most this often (ms), in one message. */
+const FLUSH_MS = 50;
+/** Largest number of events in one message to a panel (a snapshot is sent in parts). */
+const CHUNK = 5000;
+/** Response bodies larger than this are not fetched from CDP (characters). */
+const MAX_BODY = 256 * 1024;
+
+export interface TabRecordingDeps {
+  reloadTab(tabId: number): Promise<void>;
+}
+
+export class TabRecording {
+  private events: RecordedEvent[] = [];
+  private state: store.TabState = { recording: false, nextSeq: 1, userCanceled: false };
+  private cdp: CdpSession | undefined;
+  private cdpState: RecorderStatus['cdp'] = 'never';
+  private cdpReason: string | undefined;
+  private normalizer = new CdpNormalizer();
+  /**
+   * Runtime.enable and Log.enable re-send the console messages and exceptions of the current
+   * document. With "record and reload" that document is about to go: its replayed past would
+   * double every finding, so CDP events older than the reload are left out.
+   */
+  private cdpIgnoreBefore = 0;
+  private readonly panels = new Set<Port>();
+  private bridge: Port | undefined;
+  private unsent: RecordedEvent[] = [];
+  private unsaved: RecordedEvent[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(
+    readonly tabId: number,
+    private readonly deps: TabRecordingDeps,
+  ) {}
+
+  /** Restores the tab's recording after a worker restart, or starts an empty one. */
+  static async restore(tabId: number, deps: TabRecordingDeps): Promise<TabRecording> {
+    const rec = new TabRecording(tabId, deps);
+    const saved = await store.loadTabState(tabId);
+    if (saved) {
+      rec.state = saved;
+      rec.events = await store.loadEvents(tabId);
+      const last = rec.events.at(-1);
+      if (last && last.seq >= rec.state.nextSeq) rec.state.nextSeq = last.seq + 1;
+      if (saved.recording) {
+        // The worker died mid-recording: take the debugger back unless the user refused it.
+        rec.cdpState = 'detached';
+        rec.cdpReason = 'service worker restarted';
+        if (!saved.userCanceled) await rec.attach();
+      }
+    }
+    return rec;
+  }
+
+  get recording(): boolean {
+    return this.state.recording;
+  }
+
+  status(): RecorderStatus {
+    return { tabId: this.tabId, recording: this.state.recording, cdp: this.cdpState, cdpReason: this.cdpReason };
+  }
+
+  // ---- ports --------------------------------------------------------------------------------
+
+  /** A panel subscribed: send everything so far, then keep it updated. */
+  addPanel(port: Port): void {
+    this.panels.add(port);
+    port.onDisconnect.addListener(() => this.panels.delete(port));
+    const first = this.events.slice(0, CHUNK);
+    this.post(port, { type: 'snapshot', status: this.status(), events: first });
+    for (let i = CHUNK; i < this.events.length; i += CHUNK) {
+      this.post(port, { type: 'events', tabId: this.tabId, events: this.events.slice(i, i + CHUNK) });
+    }
+  }
+
+  /** The bridge of a (new) document in this tab connected: tell it whether to stream. */
+  setBridge(port: Port): void {
+    this.bridge = port;
+    port.onDisconnect.addListener(() => {
+      if (this.bridge === port) this.bridge = undefined;
+    });
+    this.tellBridge();
+  }
+
+  // ---- user actions (from the panel only) -----------------------------------------------------
+
+  async start(reload: boolean): Promise<void> {
+    if (reload) this.cdpIgnoreBefore = Date.now();
+    if (!this.state.recording) {
+      this.state.recording = true;
+      this.state.userCanceled = false;
+      this.appendUser('record', reload ? 'record and reload' : undefined);
+      await this.saveState();
+      await this.attach();
+      this.tellBridge();
+      this.broadcastStatus();
+    }
+    if (reload) {
+      this.appendUser('reload');
+      await this.deps.reloadTab(this.tabId);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.state.recording) return;
+    this.state.recording = false;
+    this.appendUser('stop');
+    await this.saveState();
+    this.tellBridge();
+    const session = this.cdp;
+    this.cdp = undefined;
+    await session?.detach();
+    if (this.cdpState === 'attached') this.setCdp('detached', 'recording stopped');
+    this.broadcastStatus();
+  }
+
+  async clear(): Promise<void> {
+    this.flush();
+    this.events = [];
+    this.unsent = [];
+    this.unsaved = [];
+    await store.deleteEvents(this.tabId);
+    // Keep seq strictly increasing across clears so late batches can't collide.
+    await this.saveState();
+    for (const port of this.panels) this.post(port, { type: 'snapshot', status: this.status(), events: [] });
+  }
+
+  /** The tab was closed: forget everything about it. */
+  async dispose(): Promise<void> {
+    await this.cdp?.detach();
+    this.cdp = undefined;
+    await store.deleteEvents(this.tabId);
+    await store.deleteTabState(this.tabId);
+  }
+
+  // ---- capture -----------------------------------------------------------------------------
+
+  /** Events validated by the bridge. Page clocks are kept: same machine, same epoch. */
+  addPageEvents(events: ReadonlyArray<{ time: number } & EventBody>, overflow: number): void {
+    if (!this.state.recording) return;
+    for (const { time, ...body } of events) this.append('page', time, body as EventBody);
+    if (overflow > 0) this.append('page', Date.now(), { kind: 'capture.dropped', rejected: 0, overflow, reason: 'probe buffer full before recording began' });
+  }
+
+  /** The bridge refused page messages (malformed, oversized, forged). Counted, never hidden. */
+  addRejected(count: number, reason: string): void {
+    if (!this.state.recording) return;
+    this.append('page', Date.now(), { kind: 'capture.dropped', rejected: count, overflow: 0, reason });
+  }
+
+  private async attach(): Promise<void> {
+    if (!cdpAvailable()) {
+      this.setCdp('unavailable', 'this browser has no chrome.debugger');
+      return;
+    }
+    if (this.cdp) return;
+    this.normalizer = new CdpNormalizer();
+    try {
+      this.cdp = await CdpSession.attach(this.tabId, {
+        onEvent: (method, params) => this.onCdpEvent(method, params),
+        onDetach: (reason) => void this.onCdpDetach(reason),
+      });
+      this.setCdp('attached');
+    } catch (err) {
+      this.cdp = undefined;
+      this.setCdp('detached', `could not attach: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private onCdpEvent(method: string, params: unknown): void {
+    if (!this.state.recording) return;
+    let bodies: TimedBody[];
+    try {
+      bodies = this.normalizer.handle(method, params);
+    } catch (err) {
+      // A CDP shape we did not expect must not stop the recording.
+      console.warn('Handshake: could not read CDP event', method, err);
+      return;
+    }
+    for (const b of bodies) if (b.time >= this.cdpIgnoreBefore) this.append('cdp', b.time, b.body);
+    if (method === 'Network.loadingFinished') {
+      const { requestId, encodedDataLength } = params as { requestId: string; encodedDataLength: number };
+      if (encodedDataLength <= MAX_BODY && this.normalizer.wantsBody(requestId)) void this.fetchBody(requestId);
+    }
+  }
+
+  private async fetchBody(requestId: string): Promise<void> {
+    try {
+      const r = await this.cdp?.send<{ body: string; base64Encoded: boolean }>('Network.getResponseBody', { requestId });
+      if (!r || !this.state.recording) return;
+      const truncated = r.body.length > MAX_BODY;
+      this.append('cdp', Date.now(), {
+        kind: 'request.body',
+        requestId,
+        body: truncated ? r.body.slice(0, MAX_BODY) : r.body,
+        truncated,
+        base64: r.base64Encoded || undefined,
+      });
+    } catch {
+      // The body is gone (navigation, redirect, evicted): the request is recorded without it.
+    }
+  }
+
+  private async onCdpDetach(reason: DetachReason): Promise<void> {
+    this.cdp = undefined;
+    if (reason === 'canceled_by_user') {
+      // The user dismissed the "is debugging this browser" bar: respect it, carry on with the probe.
+      this.state.userCanceled = true;
+      await this.saveState();
+      this.setCdp('detached', 'canceled_by_user');
+    } else {
+      this.setCdp('detached', reason);
+    }
+    this.broadcastStatus();
+  }
+
+  private setCdp(state: RecorderStatus['cdp'], reason?: string): void {
+    this.cdpState = state;
+    this.cdpReason = reason;
+    if (this.state.recording || state !== 'attached') {
+      this.append('cdp', Date.now(), { kind: 'capture.state', cdp: state === 'never' ? 'detached' : state, reason });
+    }
+  }
+
+  private appendUser(action: string, detail?: string): void {
+    this.append('user', Date.now(), { kind: 'user.action', action, detail });
+  }
+
+  private append(source: EventSource, time: number, body: EventBody): void {
+    const event = { ...body, seq: this.state.nextSeq++, time, source } as RecordedEvent;
+    this.events.push(event);
+    this.unsent.push(event);
+    this.unsaved.push(event);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.unsent;
+    this.unsent = [];
+    for (let i = 0; i < batch.length; i += CHUNK) {
+      const part = batch.slice(i, i + CHUNK);
+      for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
+    }
+    const toSave = this.unsaved;
+    this.unsaved = [];
+    void store
+      .appendEvents(this.tabId, toSave)
+      .then(() => this.saveState())
+      .catch((err) => this.broadcastError(`Could not save the recording: ${String(err)}`));
+  }
+
+  private saveState(): Promise<void> {
+    return store.saveTabState(this.tabId, this.state);
+  }
+
+  private tellBridge(): void {
+    const msg: RecorderToBridge = { type: 'record', on: this.state.recording };
+    try {
+      this.bridge?.postMessage(msg);
+    } catch {
+      this.bridge = undefined;
+    }
+  }
+
+  private broadcastStatus(): void {
+    for (const port of this.panels) this.post(port, { type: 'status', status: this.status() });
+  }
+
+  private broadcastError(message: string): void {
+    for (const port of this.panels) this.post(port, { type: 'error', tabId: this.tabId, message });
+  }
+
+  private post(port: Port, msg: RecorderToPanel): void {
+    try {
+      port.postMessage(msg);
+    } catch {
+      this.panels.delete(port);
+    }
+  }
+}
