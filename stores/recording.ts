@@ -1,0 +1,181 @@
+/**
+ * The panel's one store: the recorder's status, the link state, the derived model of the
+ * inspected tab's recording, its findings, and what the user has selected.
+ *
+ * Bulk data stays out of Vue's reactivity: the `Recording` (up to 100,000 events) sits raw in
+ * a shallowRef and the store bumps `version` (and triggers the ref) once per animation frame
+ * after applying batches. Views derive what they show from `version`.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
+import type { RecordedEvent } from '~/core/events';
+import type { Evidence, Finding, TimelineItem } from '~/core/model';
+import type { PanelToRecorder, RecorderStatus, RecorderToPanel } from '~/core/protocol';
+import { Recording } from '~/core/reducer';
+import { findFindings } from '~/core/rules';
+import type { LinkState, RecorderLink } from '~/composables/recorder-port';
+import { animationFrame, createFrameThrottle, type FrameScheduler } from './frame-throttle';
+
+/** What the details pane shows: one timeline item, by type and id. */
+export interface Selection {
+  type: TimelineItem['type'];
+  id: string;
+}
+
+export interface AttachOptions {
+  /** How view updates are paced; tests pass a manual scheduler. */
+  scheduleFrame?: FrameScheduler;
+}
+
+/** The recording store of the panel (one per panel page). Call `attach` once with a link. */
+export const useRecordingStore = defineStore('recording', () => {
+  const tabId = ref<number | null>(null);
+  const status = ref<RecorderStatus | null>(null);
+  const connection = ref<LinkState | 'detached'>('detached');
+  /** Messages of the recorder's `error` replies, newest last. */
+  const errors = ref<string[]>([]);
+  const recording = shallowRef<Recording>(markRaw(new Recording()));
+  /** Bumped once per frame after the model changed. */
+  const version = ref(0);
+  const findings = shallowRef<readonly Finding[]>([]);
+  const selection = ref<Selection | null>(null);
+  const expandedFinding = ref<string | null>(null);
+  const selectedFrameSeq = ref<number | null>(null);
+
+  // Not reactive: the transport and bookkeeping never drive a render.
+  let link: RecorderLink | null = null;
+  let unsubscribe: Array<() => void> = [];
+  let throttle = createFrameThrottle(publish, animationFrame);
+
+  const isRecording = computed(() => status.value?.recording === true);
+  const canAct = computed(() => connection.value === 'open' && tabId.value !== null);
+
+  /** Recomputes findings and tells the views the model changed. */
+  function publish(): void {
+    findings.value = findFindings(recording.value);
+    version.value += 1;
+    triggerRef(recording);
+  }
+
+  function replaceModel(events: readonly RecordedEvent[]): void {
+    const next = markRaw(new Recording());
+    next.apply(events);
+    recording.value = next;
+    throttle.request();
+  }
+
+  function applyBatch(events: readonly RecordedEvent[]): void {
+    // Recording.apply skips seqs it has seen, so a batch that overlaps the snapshot sent
+    // after a reconnect doubles nothing.
+    if (events.length === 0) return;
+    recording.value.apply(events);
+    throttle.request();
+  }
+
+  function receive(message: RecorderToPanel): void {
+    switch (message.type) {
+      case 'snapshot':
+        if (message.status.tabId !== tabId.value) return;
+        status.value = message.status;
+        replaceModel(message.events);
+        return;
+      case 'events':
+        if (message.tabId === tabId.value) applyBatch(message.events);
+        return;
+      case 'status':
+        if (message.status.tabId === tabId.value) status.value = message.status;
+        return;
+      case 'error':
+        if (message.tabId === tabId.value) errors.value = [...errors.value.slice(-4), message.message];
+        return;
+    }
+  }
+
+  /** Connects the store to a link for one tab; subscribes now and after every reconnect. */
+  function attach(nextLink: RecorderLink, nextTabId: number, options: AttachOptions = {}): void {
+    detach();
+    link = nextLink;
+    tabId.value = nextTabId;
+    throttle = createFrameThrottle(publish, options.scheduleFrame ?? animationFrame);
+    unsubscribe = [
+      nextLink.onMessage(receive),
+      nextLink.onState((state) => {
+        connection.value = state;
+        if (state === 'open') nextLink.send({ type: 'subscribe', tabId: nextTabId });
+      }),
+    ];
+  }
+
+  /** Stops listening to the link (does not close it). */
+  function detach(): void {
+    for (const stop of unsubscribe) stop();
+    unsubscribe = [];
+    link = null;
+    connection.value = 'detached';
+  }
+
+  function send(message: PanelToRecorder): void {
+    link?.send(message);
+  }
+
+  /** Starts recording the tab. */
+  function record(): void {
+    if (tabId.value !== null) send({ type: 'start', tabId: tabId.value, reload: false });
+  }
+
+  /** Starts recording and reloads the tab, so the capture begins at its first request. */
+  function recordAndReload(): void {
+    if (tabId.value !== null) send({ type: 'start', tabId: tabId.value, reload: true });
+  }
+
+  function stop(): void {
+    if (tabId.value !== null) send({ type: 'stop', tabId: tabId.value });
+  }
+
+  /** Asks the recorder to clear, and empties the view now rather than after its snapshot. */
+  function clear(): void {
+    if (tabId.value === null) return;
+    send({ type: 'clear', tabId: tabId.value });
+    replaceModel([]);
+    selection.value = null;
+    expandedFinding.value = null;
+    selectedFrameSeq.value = null;
+    throttle.flush();
+  }
+
+  function select(next: Selection | null): void {
+    const same = next && selection.value && next.type === selection.value.type && next.id === selection.value.id;
+    if (!same) selectedFrameSeq.value = null;
+    selection.value = next;
+  }
+
+  /** Selects what a finding's evidence points at; log entries have no timeline row. */
+  function selectEvidence(evidence: Evidence): void {
+    if (evidence.type !== 'log') select({ type: evidence.type, id: evidence.id });
+  }
+
+  function toggleFinding(key: string): void {
+    expandedFinding.value = expandedFinding.value === key ? null : key;
+  }
+
+  function selectFrame(seq: number | null): void {
+    selectedFrameSeq.value = seq;
+  }
+
+  function dismissErrors(): void {
+    errors.value = [];
+  }
+
+  /** Runs a pending view update now. */
+  function flush(): void {
+    throttle.flush();
+  }
+
+  return {
+    tabId, status, connection, errors, recording, version, findings,
+    selection, expandedFinding, selectedFrameSeq, isRecording, canAct,
+    attach, detach, record, recordAndReload, stop, clear,
+    select, selectEvidence, toggleFinding, selectFrame, dismissErrors, flush,
+  };
+});
+
