@@ -64,6 +64,8 @@ export interface Channel {
   createdTime: number;
   firstSeq: number;
   state: ChannelState;
+  /** HTTP status of the opening handshake (101 for WebSocket, 200 for SSE), when reported. */
+  handshakeStatus?: number;
   closeCode?: number;
   closeReason?: string;
   errorMessage?: string;

@@ -146,6 +146,7 @@ export class Recording {
       case 'channel.created': return this.createChannel(ev);
       case 'channel.open': return this.onChannel(ev, (c) => {
         if (c.state === 'connecting') c.state = 'open';
+        if (ev.status !== undefined) c.handshakeStatus ??= ev.status;
       });
       case 'channel.frame': return this.onChannel(ev, (c, fallback) => {
         if (fallback) return; // CDP reports the same frames: never count them twice.

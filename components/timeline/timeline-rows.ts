@@ -79,7 +79,11 @@ export function toTimelineRow(item: TimelineItem, recording: RecordingView, orig
       const closed = channel.state === 'closed';
       return {
         ...row, badge: channel.transport === 'websocket' ? 'WS' : 'SSE', origin: url.origin, text: url.path,
-        status: closed ? `closed${channel.closeCode !== undefined ? ` ${channel.closeCode}` : ''}` : channel.state,
+        status: closed
+          ? `closed${channel.closeCode !== undefined ? ` ${channel.closeCode}` : ''}`
+          : channel.state === 'open' && channel.handshakeStatus !== undefined
+            ? `${channel.handshakeStatus} open`
+            : channel.state,
         tone: channel.state === 'error' || (closed && channel.closeCode !== 1000) ? 'error' : 'ok',
         frames: `↑${channel.framesOut} ↓${channel.framesIn}`,
       };

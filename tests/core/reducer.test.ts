@@ -112,6 +112,7 @@ describe('Recording: channels', () => {
     expect([ws.framesOut, ws.framesIn]).toEqual([1, 1]);
     // CDP's webSocketClosed has no code: the page's close event supplies it.
     expect(ws).toMatchObject({ state: 'closed', closeCode: 4001, closeReason: 'auth', lastActivity: T0 + 81 });
+    expect(ws.handshakeStatus).toBe(101);
   });
 
   it('follows an error then a close, and a page-only SSE channel', () => {
