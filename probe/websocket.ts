@@ -1,0 +1,141 @@
+/**
+ * Captures WebSocket channels: the constructor is a masked proxy (so `instanceof`, `extends`
+ * and statics behave as native), frames received come from a listener the probe adds to each
+ * socket, frames sent from a masked `WebSocket.prototype.send`.
+ *
+ * Text frames are kept as text, ArrayBuffer / typed-array frames as base64 (opcode 2). Blob
+ * frames (the default `binaryType`) are reported with their size only: reading a Blob is
+ * asynchronous and costs a copy; CDP has the payload.
+ */
+import type { ChannelFrame } from '../core/events';
+import type { ProbeContext } from './context';
+import type { Preview } from './preview';
+import { binaryPreview, textPreview } from './preview';
+
+/** Opcode, payload preview and size of one frame. */
+export type FramePayload = Preview & { opcode: number };
+
+/**
+ * Builds the payload reader shared by sent and received frames.
+ * @param ctx The probe context of this install.
+ */
+export function createFrameReader(ctx: ProbeContext): (data: unknown) => FramePayload {
+  const { n } = ctx;
+  const blobSize = n.getter(n.win.Blob?.prototype, 'size');
+  return (data) => {
+    if (typeof data === 'string') {
+      const text = textPreview(n, data);
+      return { opcode: 1, data: text.data, size: text.size, truncated: text.truncated };
+    }
+    const bytes = ctx.binary.bytes(data);
+    if (bytes) {
+      const binary = binaryPreview(n, bytes);
+      return { opcode: 2, data: binary.data, size: binary.size, truncated: binary.truncated };
+    }
+    let size = 0;
+    try {
+      const value = typeof data === 'object' && data !== null ? blobSize(data) : undefined;
+      if (typeof value === 'number') size = value;
+    } catch {
+      size = 0;
+    }
+    return { opcode: 2, data: '', size, truncated: size > 0 };
+  };
+}
+
+/**
+ * Wraps `win.WebSocket` and its `send` (no-op when the window has no WebSocket).
+ * @param ctx The probe context of this install.
+ */
+export function captureWebSocket(ctx: ProbeContext): void {
+  const { n } = ctx;
+  const Native = n.win.WebSocket;
+  if (typeof Native !== 'function') return;
+  const proto = Native.prototype as object;
+  const channels = n.weakMap<object, string>();
+  const socketUrl = n.getter(proto, 'url');
+  const readyState = n.getter(proto, 'readyState');
+  const eventType = n.getter(n.win.Event?.prototype, 'type');
+  const messageData = n.getter(n.win.MessageEvent?.prototype, 'data');
+  const closeProto = n.win.CloseEvent?.prototype;
+  const closeCode = n.getter(closeProto, 'code');
+  const closeReason = n.getter(closeProto, 'reason');
+  const closeWasClean = n.getter(closeProto, 'wasClean');
+  const readFrame = createFrameReader(ctx);
+  const OPEN = 1;
+
+  function frame(channelId: string, direction: ChannelFrame['direction'], data: unknown): void {
+    const payload = readFrame(data);
+    ctx.emit({
+      kind: 'channel.frame',
+      time: n.now(),
+      channelId,
+      direction,
+      opcode: payload.opcode,
+      data: payload.data,
+      size: payload.size,
+      ...(payload.truncated ? { truncated: true } : {}),
+    });
+  }
+
+  function onEvent(channelId: string, event: Event): void {
+    try {
+      const type = eventType(event);
+      const time = n.now();
+      if (type === 'message') frame(channelId, 'receive', messageData(event));
+      else if (type === 'open') ctx.emit({ kind: 'channel.open', time, channelId });
+      else if (type === 'error') ctx.emit({ kind: 'channel.error', time, channelId, message: 'WebSocket error' });
+      else if (type === 'close') {
+        ctx.emit({
+          kind: 'channel.closed',
+          time,
+          channelId,
+          code: closeCode(event) as number,
+          reason: textPreview(n, closeReason(event) as string).data,
+          wasClean: closeWasClean(event) as boolean,
+        });
+      }
+    } catch {
+      // Never throw inside the page's event dispatch.
+    }
+  }
+
+  function onCreated(socket: object): void {
+    const channelId = ctx.nextId('page:ws:');
+    channels.set(socket, channelId);
+    ctx.emit({
+      kind: 'channel.created',
+      time: n.now(),
+      channelId,
+      transport: 'websocket',
+      url: textPreview(n, socketUrl(socket) as string).data,
+    });
+    const listener = (event: Event) => onEvent(channelId, event);
+    n.listen(socket, 'open', listener);
+    n.listen(socket, 'message', listener);
+    n.listen(socket, 'error', listener);
+    n.listen(socket, 'close', listener);
+  }
+
+  ctx.mask.wrapConstructor(n.win, 'WebSocket', (target, args, newTarget) => {
+    const socket = n.construct(target, args, newTarget);
+    try {
+      onCreated(socket);
+    } catch {
+      // The page gets its socket whatever happens to the report.
+    }
+    return socket;
+  });
+
+  ctx.mask.wrapFunction(proto, 'send', (target, thisArg, args) => {
+    const result = n.apply(target, thisArg, args);
+    try {
+      const channelId = channels.get(thisArg as object);
+      // A send on a closing socket is discarded by the browser: not a frame.
+      if (channelId !== undefined && readyState(thisArg as object) === OPEN) frame(channelId, 'send', args[0]);
+    } catch {
+      // Best effort.
+    }
+    return result;
+  });
+}
