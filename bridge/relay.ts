@@ -5,6 +5,7 @@
  * forge all of it, so nothing here can start anything: events go in, the recording state
  * comes back down to the probe, and that is all.
  */
+import { isRecorderToBridge } from '../core/guards';
 import { isProbeShaped, parseProbeMessage } from '../core/probe-schema';
 import {
   PAGE_MESSAGE_TAG,
@@ -12,7 +13,6 @@ import {
   type BridgeToProbe,
   type BridgeToRecorder,
   type ProbeEvent,
-  type RecorderToBridge,
 } from '../core/protocol';
 
 /** The part of a runtime port the bridge uses (a seam for tests). */
@@ -34,7 +34,10 @@ export interface BridgeCounters {
  * Starts relaying. `connect` opens a port to the recorder; it is called again after the
  * service worker went away, so a killed worker loses nothing already validated.
  */
-export function startBridge(win: Window, connect: () => RecorderPort): { counters: BridgeCounters; stop(): void } {
+export function startBridge(
+  win: Window,
+  connect: () => RecorderPort,
+): { counters: BridgeCounters; stop(): void } {
   const counters: BridgeCounters = { forwarded: 0, rejected: 0 };
   let port: RecorderPort | undefined;
   let pending: ProbeEvent[] = [];
@@ -53,8 +56,7 @@ export function startBridge(win: Window, connect: () => RecorderPort): { counter
     const p = connect();
     port = p;
     p.onMessage.addListener((raw) => {
-      const msg = raw as RecorderToBridge;
-      if (msg?.type === 'record') toProbe(msg.on === true);
+      if (isRecorderToBridge(raw)) toProbe(raw.on);
     });
     p.onDisconnect.addListener(() => {
       if (port === p) port = undefined;

@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { PANEL_PORT, type PanelToRecorder, type RecorderToPanel } from '~/core/protocol';
-import { isRecorderToPanel } from './recorder-messages';
+import { isRecorderToPanel } from '~/core/guards';
 
 /** `connecting` before the first port, `reconnecting` while waiting to retry, `closed` after close(). */
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'closed';

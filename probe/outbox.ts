@@ -9,6 +9,7 @@
  * The bridge's command is a `BridgeToProbe` window message from this window. The page can
  * forge it too; that only makes the probe post to the bridge, which decides what to keep.
  */
+import { isBridgeToProbe } from '../core/guards';
 import { PAGE_LIMITS, PAGE_MESSAGE_TAG, PAGE_PROTOCOL_VERSION } from '../core/protocol';
 import type { ProbeEvent, ProbeToBridge } from '../core/protocol';
 import type { Natives } from './natives';
@@ -96,10 +97,8 @@ export function createOutbox(n: Natives, options: OutboxOptions = {}): Outbox {
   function onMessage(event: Event): void {
     try {
       if (messageSource(event) !== n.win) return;
-      const data = messageData(event) as Record<string, unknown> | null;
-      if (typeof data !== 'object' || data === null) return;
-      if (data[PAGE_MESSAGE_TAG] !== 'bridge' || data.v !== PAGE_PROTOCOL_VERSION) return;
-      if (data.type !== 'record' || typeof data.on !== 'boolean') return;
+      const data = messageData(event);
+      if (!isBridgeToProbe(data)) return;
       recording = data.on;
       if (recording) flush();
       else if (timer !== undefined) {

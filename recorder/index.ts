@@ -11,7 +11,7 @@ import {
   type PanelToRecorder,
   type RecorderToPanel,
 } from '../core/protocol';
-import { parseBridgeMessage, parsePanelMessage } from './messages';
+import { parseBridgeToRecorder, parsePanelToRecorder } from '../core/guards';
 import { TabRecording } from './tab-recording';
 
 const recordings = new Map<number, Promise<TabRecording>>();
@@ -36,7 +36,7 @@ function onBridge(port: Browser.runtime.Port): void {
     return rec;
   });
   port.onMessage.addListener(async (raw: unknown) => {
-    const msg: BridgeToRecorder | undefined = parseBridgeMessage(raw);
+    const msg: BridgeToRecorder | undefined = parseBridgeToRecorder(raw);
     if (!msg) return; // the bridge is ours; a shape we don't know is a bug, not page input
     const rec = await ready;
     if (msg.type === 'events') rec.addPageEvents(msg.events, msg.overflow);
@@ -50,7 +50,7 @@ function onPanel(port: Browser.runtime.Port): void {
     return port.disconnect();
   }
   port.onMessage.addListener(async (raw: unknown) => {
-    const msg: PanelToRecorder | undefined = parsePanelMessage(raw);
+    const msg: PanelToRecorder | undefined = parsePanelToRecorder(raw);
     if (!msg) return;
     try {
       const rec = await recordingFor(msg.tabId);

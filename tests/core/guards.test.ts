@@ -1,0 +1,136 @@
+/**
+ * Every message type of every hop has a guard that accepts it and rejects its malformed twin.
+ * Adding a message type to a hop without an example here fails the type check (the examples
+ * are typed by `HOP_MESSAGE_TYPES`) and this test.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  HOP_MESSAGE_TYPES,
+  isBridgeToProbe,
+  isRecorderToBridge,
+  isRecorderToPanel,
+  parseBridgeToRecorder,
+  parsePanelToRecorder,
+  type Hop,
+} from '../../core/guards';
+import { parseProbeMessage } from '../../core/probe-schema';
+
+const accepts: Record<Hop, (x: unknown) => boolean> = {
+  'probe->bridge': (x) => parseProbeMessage(x).ok,
+  'bridge->probe': isBridgeToProbe,
+  'bridge->recorder': (x) => parseBridgeToRecorder(x) !== undefined,
+  'recorder->bridge': isRecorderToBridge,
+  'panel->recorder': (x) => parsePanelToRecorder(x) !== undefined,
+  'recorder->panel': isRecorderToPanel,
+};
+
+const status = { tabId: 1, recording: true, cdp: 'attached' };
+const event = { seq: 1, time: 1, source: 'page', kind: 'page.load', url: 'http://a/' };
+
+type Examples = {
+  [H in Hop]: { [T in (typeof HOP_MESSAGE_TYPES)[H][number]]: { valid: object; malformed: object[] } };
+};
+
+const examples: Examples = {
+  'probe->bridge': {
+    events: {
+      valid: {
+        __handshake: 'probe',
+        v: 1,
+        type: 'events',
+        overflow: 0,
+        events: [{ kind: 'page.load', time: 1, url: 'x' }],
+      },
+      malformed: [
+        {
+          __handshake: 'probe',
+          v: 1,
+          type: 'events',
+          overflow: 0,
+          events: [{ kind: 'page.load', url: 'x' }],
+        },
+        { __handshake: 'probe', v: 1, type: 'events', events: [] },
+      ],
+    },
+  },
+  'bridge->probe': {
+    record: {
+      valid: { __handshake: 'bridge', v: 1, type: 'record', on: true },
+      malformed: [
+        { __handshake: 'bridge', v: 1, type: 'record', on: 'yes' },
+        { __handshake: 'probe', v: 1, type: 'record', on: true },
+      ],
+    },
+  },
+  'bridge->recorder': {
+    events: {
+      valid: { type: 'events', events: [], overflow: 0 },
+      malformed: [
+        { type: 'events', events: {}, overflow: 0 },
+        { type: 'events', events: [], overflow: -1 },
+      ],
+    },
+    rejected: {
+      valid: { type: 'rejected', count: 2, reason: 'too long' },
+      malformed: [{ type: 'rejected', count: '2', reason: 'x' }],
+    },
+  },
+  'recorder->bridge': {
+    record: {
+      valid: { type: 'record', on: false },
+      malformed: [{ type: 'record' }, { type: 'record', on: 1 }],
+    },
+  },
+  'panel->recorder': {
+    subscribe: {
+      valid: { type: 'subscribe', tabId: 3 },
+      malformed: [{ type: 'subscribe' }, { type: 'subscribe', tabId: '3' }],
+    },
+    start: {
+      valid: { type: 'start', tabId: 3, reload: true },
+      malformed: [{ type: 'start', tabId: -1, reload: true }],
+    },
+    stop: { valid: { type: 'stop', tabId: 3 }, malformed: [{ type: 'stop', tabId: 1.5 }] },
+    clear: { valid: { type: 'clear', tabId: 3 }, malformed: [{ type: 'clear', tabId: null }] },
+  },
+  'recorder->panel': {
+    snapshot: {
+      valid: { type: 'snapshot', status, events: [event] },
+      malformed: [{ type: 'snapshot', status: { ...status, cdp: 'weird' }, events: [] }],
+    },
+    events: {
+      valid: { type: 'events', tabId: 1, events: [event] },
+      malformed: [{ type: 'events', tabId: 1, events: [{ kind: 'x' }] }],
+    },
+    status: { valid: { type: 'status', status }, malformed: [{ type: 'status', status: { tabId: 1 } }] },
+    error: { valid: { type: 'error', tabId: 1, message: 'boom' }, malformed: [{ type: 'error', tabId: 1 }] },
+  },
+};
+
+describe('every hop validates every message type', () => {
+  const cases = (Object.keys(HOP_MESSAGE_TYPES) as Hop[]).flatMap((hop) =>
+    HOP_MESSAGE_TYPES[hop].map((type) => ({ hop, type })),
+  );
+
+  it.each(cases)('$hop $type: valid accepted, malformed rejected', ({ hop, type }) => {
+    const example = (examples[hop] as Record<string, { valid: object; malformed: object[] }>)[type];
+    expect(example, `no example for ${hop} ${type}`).toBeDefined();
+    expect(accepts[hop](example.valid)).toBe(true);
+    for (const bad of example.malformed) expect(accepts[hop](bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it.each(Object.keys(accepts) as Hop[])('%s rejects unknown types and non-objects', (hop) => {
+    expect(accepts[hop]({ type: 'replay', tabId: 1, __handshake: 'bridge', v: 1 })).toBe(false);
+    expect(accepts[hop](null)).toBe(false);
+    expect(accepts[hop]('record')).toBe(false);
+  });
+
+  it('rebuilds panel commands from known fields only', () => {
+    expect(parsePanelToRecorder({ type: 'clear', tabId: 3, extra: 1 })).toEqual({ type: 'clear', tabId: 3 });
+    expect(parsePanelToRecorder({ type: 'start', tabId: 3, reload: 'yes' })).toEqual({
+      type: 'start',
+      tabId: 3,
+      reload: false,
+    });
+  });
+});
