@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See docs/architecture.md for what each context does and why each permission is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
+  // Writes .wxt/eslint-auto-imports.mjs so ESLint knows WXT's auto-imported globals.
+  imports: { eslintrc: { enabled: 9 } },
   manifest: {
     name: 'Handshake',
     description:

@@ -147,8 +147,7 @@ export class CdpNormalizer {
     const out: TimedBody[] = [];
     // A redirect reuses the request id: close the hop that was redirected first.
     if (p.redirectResponse) out.push(...this.response(p.requestId, p.redirectResponse, time));
-    const preflightFor =
-      p.initiator.type === 'preflight' ? p.initiator.requestId : undefined;
+    const preflightFor = p.initiator.type === 'preflight' ? p.initiator.requestId : undefined;
     const resourceType = preflightFor ? 'preflight' : type;
     this.resourceTypes.set(p.requestId, resourceType);
     out.push({
@@ -171,7 +170,10 @@ export class CdpNormalizer {
 
   private requestExtraInfo(p: Protocol.Network.RequestWillBeSentExtraInfoEvent): TimedBody[] {
     return [
-      { time: this.now(), body: { kind: 'request.wire-headers', requestId: p.requestId, headers: lowerHeaders(p.headers) } },
+      {
+        time: this.now(),
+        body: { kind: 'request.wire-headers', requestId: p.requestId, headers: lowerHeaders(p.headers) },
+      },
     ];
   }
 
@@ -198,7 +200,12 @@ export class CdpNormalizer {
       return [
         {
           time,
-          body: { kind: 'channel.open', channelId: p.requestId, status: p.response.status, headers: lowerHeaders(p.response.headers) },
+          body: {
+            kind: 'channel.open',
+            channelId: p.requestId,
+            status: p.response.status,
+            headers: lowerHeaders(p.response.headers),
+          },
         },
       ];
     }
@@ -211,7 +218,10 @@ export class CdpNormalizer {
       return [{ time, body: { kind: 'channel.closed', channelId: p.requestId } }];
     }
     return [
-      { time, body: { kind: 'request.finished', requestId: p.requestId, encodedDataLength: p.encodedDataLength } },
+      {
+        time,
+        body: { kind: 'request.finished', requestId: p.requestId, encodedDataLength: p.encodedDataLength },
+      },
     ];
   }
 
@@ -279,7 +289,12 @@ export class CdpNormalizer {
     return [
       {
         time: this.wall(p.timestamp),
-        body: { kind: 'channel.open', channelId: p.requestId, status: p.response.status, headers: lowerHeaders(p.response.headers) },
+        body: {
+          kind: 'channel.open',
+          channelId: p.requestId,
+          status: p.response.status,
+          headers: lowerHeaders(p.response.headers),
+        },
       },
     ];
   }
@@ -295,14 +310,25 @@ export class CdpNormalizer {
     return [
       {
         time: this.wall(p.timestamp),
-        body: { kind: 'channel.frame', channelId: p.requestId, direction, opcode: p.response.opcode, data, size, truncated },
+        body: {
+          kind: 'channel.frame',
+          channelId: p.requestId,
+          direction,
+          opcode: p.response.opcode,
+          data,
+          size,
+          truncated,
+        },
       },
     ];
   }
 
   private webSocketFrameError(p: Protocol.Network.WebSocketFrameErrorEvent): TimedBody[] {
     return [
-      { time: this.wall(p.timestamp), body: { kind: 'channel.error', channelId: p.requestId, message: p.errorMessage } },
+      {
+        time: this.wall(p.timestamp),
+        body: { kind: 'channel.error', channelId: p.requestId, message: p.errorMessage },
+      },
     ];
   }
 

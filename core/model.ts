@@ -2,13 +2,7 @@
  * What the reducer derives from the log: requests (with their preflight), channels with
  * frames, exceptions, and the capture state. Views read these; nothing but the reducer writes.
  */
-import type {
-  ChannelTransport,
-  CorsErrorStatus,
-  EventSource,
-  Headers,
-  StackFrame,
-} from './events';
+import type { ChannelTransport, CorsErrorStatus, EventSource, Headers, StackFrame } from './events';
 
 export interface HttpRequest {
   id: string;

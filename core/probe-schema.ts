@@ -138,9 +138,7 @@ export function isProbeShaped(data: unknown): boolean {
   );
 }
 
-export type ProbeMessageResult =
-  | { ok: true; message: ProbeToBridge }
-  | { ok: false; reason: string };
+export type ProbeMessageResult = { ok: true; message: ProbeToBridge } | { ok: false; reason: string };
 
 /**
  * Validates a probe-shaped window message. Returns the typed message, or the first problem

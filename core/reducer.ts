@@ -7,20 +7,8 @@
  * channel and throw, built from browser evidence where there is some, with the page's view
  * kept as fallback and as the page-only facts (`pageError`, a close code).
  */
-import type {
-  ChannelClosed,
-  ChannelOpen,
-  ExceptionEvent,
-  RecordedEvent,
-  RequestStart,
-} from './events';
-import type {
-  CaptureSummary,
-  Channel,
-  Exception,
-  HttpRequest,
-  TimelineItem,
-} from './model';
+import type { ChannelClosed, ChannelOpen, ExceptionEvent, RecordedEvent, RequestStart } from './events';
+import type { CaptureSummary, Channel, Exception, HttpRequest, TimelineItem } from './model';
 import { parseStack } from './stack';
 
 type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
@@ -112,69 +100,101 @@ export class Recording {
 
   private applyOne(ev: RecordedEvent): void {
     switch (ev.kind) {
-      case 'request.start': return this.startRequest(ev);
-      case 'request.wire-headers': return this.onRequest(ev, (r) => { r.wireHeaders = ev.headers; });
-      case 'request.response': return this.onRequest(ev, (r, fallback) => {
-        if (fallback && r.status !== undefined) return;
-        r.status = ev.status;
-        r.statusText = ev.statusText;
-        r.responseHeaders = ev.headers;
-        r.mimeType = ev.mimeType ?? r.mimeType;
-        if (ev.body !== undefined) {
-          r.responseBody = ev.body;
-          r.responseBodyTruncated = ev.bodyTruncated ?? false;
-        }
-      });
-      case 'request.body': return this.onRequest(ev, (r, fallback) => {
-        if (fallback && r.responseBody !== undefined) return;
-        r.responseBody = ev.body;
-        r.responseBodyTruncated = ev.truncated;
-        r.responseBodyBase64 = ev.base64;
-      });
-      case 'request.finished': return this.onRequest(ev, (r, fallback) => {
-        if (fallback && r.state !== 'pending') return;
-        r.state = 'done';
-        r.endTime = ev.time;
-      });
-      case 'request.failed': return this.onRequest(ev, (r, fallback) => {
-        if (fallback) r.pageError = ev.errorText;
-        if (fallback && r.state !== 'pending') return;
-        r.state = 'failed';
-        r.endTime = ev.time;
-        r.failure = { errorText: ev.errorText, cors: ev.cors, blockedReason: ev.blockedReason, canceled: ev.canceled };
-      });
-      case 'channel.created': return this.createChannel(ev);
-      case 'channel.open': return this.onChannel(ev, (c) => {
-        if (c.state === 'connecting') c.state = 'open';
-        if (ev.status !== undefined) c.handshakeStatus ??= ev.status;
-      });
-      case 'channel.frame': return this.onChannel(ev, (c, fallback) => {
-        if (fallback) return; // CDP reports the same frames: never count them twice.
-        c.frames.push({
-          seq: ev.seq, time: ev.time, direction: ev.direction, opcode: ev.opcode, data: ev.data,
-          size: ev.size, truncated: ev.truncated ?? false, eventName: ev.eventName,
+      case 'request.start':
+        return this.startRequest(ev);
+      case 'request.wire-headers':
+        return this.onRequest(ev, (r) => {
+          r.wireHeaders = ev.headers;
         });
-        if (ev.direction === 'receive') c.framesIn++;
-        else c.framesOut++;
-      });
-      case 'channel.error': return this.onChannel(ev, (c, fallback) => {
-        c.errorMessage = fallback ? (c.errorMessage ?? ev.message) : ev.message;
-        if (c.state !== 'closed') c.state = 'error';
-      });
-      case 'channel.closed': return this.onChannel(ev, (c, fallback) => closeChannel(c, ev, fallback));
-      case 'exception': return this.addException(ev);
+      case 'request.response':
+        return this.onRequest(ev, (r, fallback) => {
+          if (fallback && r.status !== undefined) return;
+          r.status = ev.status;
+          r.statusText = ev.statusText;
+          r.responseHeaders = ev.headers;
+          r.mimeType = ev.mimeType ?? r.mimeType;
+          if (ev.body !== undefined) {
+            r.responseBody = ev.body;
+            r.responseBodyTruncated = ev.bodyTruncated ?? false;
+          }
+        });
+      case 'request.body':
+        return this.onRequest(ev, (r, fallback) => {
+          if (fallback && r.responseBody !== undefined) return;
+          r.responseBody = ev.body;
+          r.responseBodyTruncated = ev.truncated;
+          r.responseBodyBase64 = ev.base64;
+        });
+      case 'request.finished':
+        return this.onRequest(ev, (r, fallback) => {
+          if (fallback && r.state !== 'pending') return;
+          r.state = 'done';
+          r.endTime = ev.time;
+        });
+      case 'request.failed':
+        return this.onRequest(ev, (r, fallback) => {
+          if (fallback) r.pageError = ev.errorText;
+          if (fallback && r.state !== 'pending') return;
+          r.state = 'failed';
+          r.endTime = ev.time;
+          r.failure = {
+            errorText: ev.errorText,
+            cors: ev.cors,
+            blockedReason: ev.blockedReason,
+            canceled: ev.canceled,
+          };
+        });
+      case 'channel.created':
+        return this.createChannel(ev);
+      case 'channel.open':
+        return this.onChannel(ev, (c) => {
+          if (c.state === 'connecting') c.state = 'open';
+          if (ev.status !== undefined) c.handshakeStatus ??= ev.status;
+        });
+      case 'channel.frame':
+        return this.onChannel(ev, (c, fallback) => {
+          if (fallback) return; // CDP reports the same frames: never count them twice.
+          c.frames.push({
+            seq: ev.seq,
+            time: ev.time,
+            direction: ev.direction,
+            opcode: ev.opcode,
+            data: ev.data,
+            size: ev.size,
+            truncated: ev.truncated ?? false,
+            eventName: ev.eventName,
+          });
+          if (ev.direction === 'receive') c.framesIn++;
+          else c.framesOut++;
+        });
+      case 'channel.error':
+        return this.onChannel(ev, (c, fallback) => {
+          c.errorMessage = fallback ? (c.errorMessage ?? ev.message) : ev.message;
+          if (c.state !== 'closed') c.state = 'error';
+        });
+      case 'channel.closed':
+        return this.onChannel(ev, (c, fallback) => closeChannel(c, ev, fallback));
+      case 'exception':
+        return this.addException(ev);
       case 'exception.handled': {
         const id = this.exceptionIds.get(`${ev.source}:${ev.exceptionId}`);
         const record = id === undefined ? undefined : this.exceptions.get(this.exceptionAlias.get(id) ?? id);
         if (record) record.handledLater = true;
         return;
       }
-      case 'log': this.logs.push(ev); return;
+      case 'log':
+        this.logs.push(ev);
+        return;
       case 'page.load':
         return this.insertRow({ type: 'page', id: `p${ev.seq}`, time: ev.time, seq: ev.seq, url: ev.url });
       case 'user.action':
         return this.insertRow({
-          type: 'action', id: `a${ev.seq}`, time: ev.time, seq: ev.seq, action: ev.action, detail: ev.detail,
+          type: 'action',
+          id: `a${ev.seq}`,
+          time: ev.time,
+          seq: ev.seq,
+          action: ev.action,
+          detail: ev.detail,
         });
       case 'capture.state':
         this.capture.cdp = ev.cdp;
@@ -212,9 +232,10 @@ export class Recording {
     this.orphanPreflights.delete(req.id);
 
     const fromPage = ev.source === 'page';
-    const partnerId = !fromPage && NOT_PROBED.has(ev.resourceType)
-      ? undefined
-      : this.requestPairing.pair(`${ev.method} ${ev.url}`, req.id, ev.time, fromPage);
+    const partnerId =
+      !fromPage && NOT_PROBED.has(ev.resourceType)
+        ? undefined
+        : this.requestPairing.pair(`${ev.method} ${ev.url}`, req.id, ev.time, fromPage);
     const partner = partnerId === undefined ? undefined : this.requests.get(partnerId);
     if (partner && fromPage) {
       this.requestAlias.set(req.id, partner.id);
@@ -244,9 +265,18 @@ export class Recording {
   private createChannel(ev: RecordedEvent & ChannelOpen): void {
     if (this.channels.has(ev.channelId) || this.channelAlias.has(ev.channelId)) return;
     const channel: Channel = {
-      id: ev.channelId, source: ev.source, transport: ev.transport, url: ev.url,
-      createdTime: ev.time, firstSeq: ev.seq, state: 'connecting', frames: [],
-      framesIn: 0, framesOut: 0, lastActivity: ev.time, initiatorStack: ev.initiatorStack,
+      id: ev.channelId,
+      source: ev.source,
+      transport: ev.transport,
+      url: ev.url,
+      createdTime: ev.time,
+      firstSeq: ev.seq,
+      state: 'connecting',
+      frames: [],
+      framesIn: 0,
+      framesOut: 0,
+      lastActivity: ev.time,
+      initiatorStack: ev.initiatorStack,
     };
     const fromPage = ev.source === 'page';
     const partnerId = this.channelPairing.pair(`${ev.transport} ${ev.url}`, channel.id, ev.time, fromPage);
@@ -271,7 +301,10 @@ export class Recording {
     this.insertRow({ type: 'channel', id: channel.id, time: channel.createdTime, seq: channel.firstSeq });
   }
 
-  private onChannel(ev: RecordedEvent & { channelId: string }, update: (c: Channel, fallback: boolean) => void): void {
+  private onChannel(
+    ev: RecordedEvent & { channelId: string },
+    update: (c: Channel, fallback: boolean) => void,
+  ): void {
     const aliased = this.channelAlias.get(ev.channelId);
     const channel = this.channels.get(aliased ?? ev.channelId);
     if (!channel) return;
@@ -286,10 +319,20 @@ export class Recording {
     const stack = ev.stack ?? (ev.stackText ? parseStack(ev.stackText) : []);
     const top = stack[0];
     const record: Exception = {
-      id, source: ev.source, time: ev.time, firstSeq: ev.seq, surface: ev.surface,
-      message: ev.message, errorName: ev.errorName, stack, stackText: ev.stackText,
-      url: ev.url ?? top?.url, line: ev.line ?? top?.line, column: ev.column ?? top?.column,
-      handledLater: false, alsoReportedAs: [],
+      id,
+      source: ev.source,
+      time: ev.time,
+      firstSeq: ev.seq,
+      surface: ev.surface,
+      message: ev.message,
+      errorName: ev.errorName,
+      stack,
+      stackText: ev.stackText,
+      url: ev.url ?? top?.url,
+      line: ev.line ?? top?.line,
+      column: ev.column ?? top?.column,
+      handledLater: false,
+      alsoReportedAs: [],
     };
     if (ev.exceptionId !== undefined) this.exceptionIds.set(`${ev.source}:${ev.exceptionId}`, id);
 
@@ -353,10 +396,18 @@ function rowBefore(a: TimelineItem, b: TimelineItem): boolean {
 
 function newRequest(ev: RecordedEvent & RequestStart): HttpRequest {
   return {
-    id: ev.requestId, source: ev.source, url: ev.url, method: ev.method,
-    resourceType: ev.resourceType, startTime: ev.time, firstSeq: ev.seq,
-    requestHeaders: ev.headers, postData: ev.postData, state: 'pending',
-    preflightFor: ev.preflightFor, initiatorStack: ev.initiatorStack,
+    id: ev.requestId,
+    source: ev.source,
+    url: ev.url,
+    method: ev.method,
+    resourceType: ev.resourceType,
+    startTime: ev.time,
+    firstSeq: ev.seq,
+    requestHeaders: ev.headers,
+    postData: ev.postData,
+    state: 'pending',
+    preflightFor: ev.preflightFor,
+    initiatorStack: ev.initiatorStack,
   };
 }
 

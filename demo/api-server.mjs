@@ -90,7 +90,14 @@ function attachWidgetsSocket(server, tokens) {
     const timer = setInterval(() => {
       const widget = WIDGETS[tick % WIDGETS.length];
       tick += 1;
-      socket.send(JSON.stringify({ type: 'widget.update', widget: widget.id, value: widget.value + tick, at: Date.now() }));
+      socket.send(
+        JSON.stringify({
+          type: 'widget.update',
+          widget: widget.id,
+          value: widget.value + tick,
+          at: Date.now(),
+        }),
+      );
     }, PUSH_INTERVAL_MS);
     socket.on('message', (data) => {
       let message;

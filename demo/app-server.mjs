@@ -43,7 +43,10 @@ export async function startAppServer({ host, port, outDir, apiOrigin, log }) {
         // `..` segments (decoded from %2f too) must not leave the build's assets folder.
         if (!file.startsWith(join(outDir, 'assets') + sep)) throw new Error('outside assets');
         const body = await readFile(file);
-        res.writeHead(200, { 'Content-Type': CONTENT_TYPES[/** @type {keyof CONTENT_TYPES} */ (extname(file))] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'Content-Type':
+            CONTENT_TYPES[/** @type {keyof CONTENT_TYPES} */ (extname(file))] ?? 'application/octet-stream',
+        });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -14,7 +14,9 @@ const HASH_FILE = 'source-hash.txt';
 async function listFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)])),
+    entries.map((entry) =>
+      entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+    ),
   );
   return nested.flat().sort();
 }
@@ -23,7 +25,11 @@ async function listFiles(dir) {
 async function sourceHash() {
   const hash = createHash('sha256');
   for (const file of [...(await listFiles(appDir)), fileURLToPath(import.meta.url)]) {
-    hash.update(relative(demoDir, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(demoDir, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -105,6 +111,7 @@ export async function buildDemoApp({ force = false } = {}) {
 /** Removes builds of older sources (not temp folders: another process may be writing one). */
 async function pruneOldBuilds(/** @type {string} */ keep) {
   for (const name of await readdir(distRoot)) {
-    if (name !== keep && /^[0-9a-f]{16}$/.test(name)) await rm(join(distRoot, name), { recursive: true, force: true });
+    if (name !== keep && /^[0-9a-f]{16}$/.test(name))
+      await rm(join(distRoot, name), { recursive: true, force: true });
   }
 }

@@ -77,7 +77,8 @@ export function captureErrors(ctx: ProbeContext): () => void {
   function onHandled(event: Event): void {
     try {
       const promise = rejectionPromise(event);
-      const exceptionId = typeof promise === 'object' && promise !== null ? rejectionIds.get(promise) : undefined;
+      const exceptionId =
+        typeof promise === 'object' && promise !== null ? rejectionIds.get(promise) : undefined;
       if (exceptionId !== undefined) ctx.emit({ kind: 'exception.handled', time: n.now(), exceptionId });
     } catch {
       // Same.
@@ -97,7 +98,9 @@ export function captureErrors(ctx: ProbeContext): () => void {
         kind: 'exception',
         time: n.now(),
         surface: 'error',
-        message: described ? described.message : textPreview(n, typeof message === 'string' ? message : '').data,
+        message: described
+          ? described.message
+          : textPreview(n, typeof message === 'string' ? message : '').data,
         ...(described?.errorName !== undefined ? { errorName: described.errorName } : {}),
         ...(described?.stackText !== undefined ? { stackText: described.stackText } : {}),
         ...(typeof filename === 'string' && filename !== '' ? { url: textPreview(n, filename).data } : {}),

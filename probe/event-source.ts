@@ -45,7 +45,9 @@ export function captureEventSource(ctx: ProbeContext): void {
           size: text.size,
           ...(text.truncated ? { truncated: true } : {}),
           eventName: 'message',
-          ...(typeof lastEventId === 'string' && lastEventId !== '' ? { lastEventId: textPreview(n, lastEventId).data } : {}),
+          ...(typeof lastEventId === 'string' && lastEventId !== ''
+            ? { lastEventId: textPreview(n, lastEventId).data }
+            : {}),
         });
       } else if (type === 'open') {
         ctx.emit({ kind: 'channel.open', time, channelId });
@@ -95,7 +97,8 @@ export function captureEventSource(ctx: ProbeContext): void {
     const result = n.apply(target, thisArg, args);
     try {
       const channelId = channels.get(thisArg as object);
-      if (wasOpen && channelId !== undefined) ctx.emit({ kind: 'channel.closed', time: n.now(), channelId, reason: 'closed by the page' });
+      if (wasOpen && channelId !== undefined)
+        ctx.emit({ kind: 'channel.closed', time: n.now(), channelId, reason: 'closed by the page' });
     } catch {
       // Best effort.
     }

@@ -102,7 +102,8 @@ export function captureFetch(ctx: ProbeContext): void {
   }
 
   function reportFailure(requestId: string, error: unknown): void {
-    const errorName = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+    const errorName =
+      typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
     ctx.emit({
       kind: 'request.failed',
       time: n.now(),

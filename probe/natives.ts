@@ -125,9 +125,7 @@ export function captureNatives(win: ProbeWindow): Natives {
     getter(proto, name) {
       const get = findGetter(proto, name);
       // Some implementations (and test fakes) keep the value as an own data property.
-      return get
-        ? (obj) => apply(get, obj, [])
-        : (obj) => (obj as Record<string, unknown>)[name];
+      return get ? (obj) => apply(get, obj, []) : (obj) => (obj as Record<string, unknown>)[name];
     },
     weakMap<K extends object, V>(): SafeWeakMap<K, V> {
       const map = new WeakMapCtor<K, V>();

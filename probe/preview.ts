@@ -49,7 +49,10 @@ export function createBinaryReader(n: Natives): BinaryReader {
     bytes(value) {
       if (typeof value !== 'object' || value === null) return undefined;
       if (isView(value)) {
-        return tryRead(value, typedBuffer, typedOffset, typedLength) ?? tryRead(value, viewBuffer, viewOffset, viewLength);
+        return (
+          tryRead(value, typedBuffer, typedOffset, typedLength) ??
+          tryRead(value, viewBuffer, viewOffset, viewLength)
+        );
       }
       try {
         const length = bufferLength(value) as number;
@@ -113,7 +116,10 @@ export class HeaderRecord {
       if (end < 0) end = raw.length;
       const colon = this.n.indexOf(raw, ':', start);
       if (colon > start && colon < end) {
-        this.add(this.n.trim(this.n.slice(raw, start, colon)), this.n.trim(this.n.slice(raw, colon + 1, end)));
+        this.add(
+          this.n.trim(this.n.slice(raw, start, colon)),
+          this.n.trim(this.n.slice(raw, colon + 1, end)),
+        );
       }
       start = end + 2;
     }
@@ -142,7 +148,13 @@ export function errorText(n: Natives, error: unknown): string {
 /** Standard methods are upper-cased by fetch and XHR alike; `patch` stays `patch` (Fetch standard). */
 export function normaliseMethod(n: Natives, method: string): string {
   const upper = n.upper(method);
-  const standard = upper === 'DELETE' || upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS' || upper === 'POST' || upper === 'PUT';
+  const standard =
+    upper === 'DELETE' ||
+    upper === 'GET' ||
+    upper === 'HEAD' ||
+    upper === 'OPTIONS' ||
+    upper === 'POST' ||
+    upper === 'PUT';
   return standard ? upper : method;
 }
 

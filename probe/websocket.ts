@@ -84,7 +84,8 @@ export function captureWebSocket(ctx: ProbeContext): void {
       const time = n.now();
       if (type === 'message') frame(channelId, 'receive', messageData(event));
       else if (type === 'open') ctx.emit({ kind: 'channel.open', time, channelId });
-      else if (type === 'error') ctx.emit({ kind: 'channel.error', time, channelId, message: 'WebSocket error' });
+      else if (type === 'error')
+        ctx.emit({ kind: 'channel.error', time, channelId, message: 'WebSocket error' });
       else if (type === 'close') {
         ctx.emit({
           kind: 'channel.closed',
@@ -132,7 +133,8 @@ export function captureWebSocket(ctx: ProbeContext): void {
     try {
       const channelId = channels.get(thisArg as object);
       // A send on a closing socket is discarded by the browser: not a frame.
-      if (channelId !== undefined && readyState(thisArg as object) === OPEN) frame(channelId, 'send', args[0]);
+      if (channelId !== undefined && readyState(thisArg as object) === OPEN)
+        frame(channelId, 'send', args[0]);
     } catch {
       // Best effort.
     }

@@ -71,7 +71,12 @@ export class TabRecording {
   }
 
   status(): RecorderStatus {
-    return { tabId: this.tabId, recording: this.state.recording, cdp: this.cdpState, cdpReason: this.cdpReason };
+    return {
+      tabId: this.tabId,
+      recording: this.state.recording,
+      cdp: this.cdpState,
+      cdpReason: this.cdpReason,
+    };
   }
 
   // ---- ports --------------------------------------------------------------------------------
@@ -153,7 +158,13 @@ export class TabRecording {
   addPageEvents(events: ReadonlyArray<{ time: number } & EventBody>, overflow: number): void {
     if (!this.state.recording) return;
     for (const { time, ...body } of events) this.append('page', time, body as EventBody);
-    if (overflow > 0) this.append('page', Date.now(), { kind: 'capture.dropped', rejected: 0, overflow, reason: 'probe buffer full before recording began' });
+    if (overflow > 0)
+      this.append('page', Date.now(), {
+        kind: 'capture.dropped',
+        rejected: 0,
+        overflow,
+        reason: 'probe buffer full before recording began',
+      });
   }
 
   /** The bridge refused page messages (malformed, oversized, forged). Counted, never hidden. */
@@ -194,13 +205,16 @@ export class TabRecording {
     for (const b of bodies) if (b.time >= this.cdpIgnoreBefore) this.append('cdp', b.time, b.body);
     if (method === 'Network.loadingFinished') {
       const { requestId, encodedDataLength } = params as { requestId: string; encodedDataLength: number };
-      if (encodedDataLength <= MAX_BODY && this.normalizer.wantsBody(requestId)) void this.fetchBody(requestId);
+      if (encodedDataLength <= MAX_BODY && this.normalizer.wantsBody(requestId))
+        void this.fetchBody(requestId);
     }
   }
 
   private async fetchBody(requestId: string): Promise<void> {
     try {
-      const r = await this.cdp?.send<{ body: string; base64Encoded: boolean }>('Network.getResponseBody', { requestId });
+      const r = await this.cdp?.send<{ body: string; base64Encoded: boolean }>('Network.getResponseBody', {
+        requestId,
+      });
       if (!r || !this.state.recording) return;
       const truncated = r.body.length > MAX_BODY;
       this.append('cdp', Date.now(), {
@@ -232,7 +246,11 @@ export class TabRecording {
     this.cdpState = state;
     this.cdpReason = reason;
     if (this.state.recording || state !== 'attached') {
-      this.append('cdp', Date.now(), { kind: 'capture.state', cdp: state === 'never' ? 'detached' : state, reason });
+      this.append('cdp', Date.now(), {
+        kind: 'capture.state',
+        cdp: state === 'never' ? 'detached' : state,
+        reason,
+      });
     }
   }
 

@@ -10,10 +10,23 @@ const DOMAINS = ['Network', 'Runtime', 'Log', 'Audits'];
 const demo = await startDemo();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 // Stable ports in the fixture: the origins are replaced by placeholders.
-const scrub = (s) => s.split(demo.appOrigin).join('http://app.test').split(demo.apiOrigin).join('http://api.test').split(demo.apiOrigin.replace('http', 'ws')).join('ws://api.test');
+const scrub = (s) =>
+  s
+    .split(demo.appOrigin)
+    .join('http://app.test')
+    .split(demo.apiOrigin)
+    .join('http://api.test')
+    .split(demo.apiOrigin.replace('http', 'ws'))
+    .join('ws://api.test');
 
 for (const variant of ['buggy', 'fixed']) {
   const page = await browser.newPage();
@@ -24,10 +37,23 @@ for (const variant of ['buggy', 'fixed']) {
     await cdp.send(`${d}.enable`);
   }
   const methods = [
-    'Network.requestWillBeSent', 'Network.requestWillBeSentExtraInfo', 'Network.responseReceived', 'Network.loadingFinished',
-    'Network.loadingFailed', 'Network.webSocketCreated', 'Network.webSocketHandshakeResponseReceived', 'Network.webSocketFrameSent',
-    'Network.webSocketFrameReceived', 'Network.webSocketClosed', 'Network.webSocketFrameError', 'Network.eventSourceMessageReceived',
-    'Runtime.exceptionThrown', 'Runtime.exceptionRevoked', 'Runtime.consoleAPICalled', 'Log.entryAdded', 'Audits.issueAdded',
+    'Network.requestWillBeSent',
+    'Network.requestWillBeSentExtraInfo',
+    'Network.responseReceived',
+    'Network.loadingFinished',
+    'Network.loadingFailed',
+    'Network.webSocketCreated',
+    'Network.webSocketHandshakeResponseReceived',
+    'Network.webSocketFrameSent',
+    'Network.webSocketFrameReceived',
+    'Network.webSocketClosed',
+    'Network.webSocketFrameError',
+    'Network.eventSourceMessageReceived',
+    'Runtime.exceptionThrown',
+    'Runtime.exceptionRevoked',
+    'Runtime.consoleAPICalled',
+    'Log.entryAdded',
+    'Audits.issueAdded',
   ];
   for (const m of methods) cdp.on(m, (params) => events.push({ method: m, params }));
   await page.goto(demo.url(variant));

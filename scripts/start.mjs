@@ -48,17 +48,26 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless,
   viewport: null,
-  args: [...QUIET_FLAGS, ...extensionFlags(extensionDir), ...(headless ? [] : ['--auto-open-devtools-for-tabs'])],
+  args: [
+    ...QUIET_FLAGS,
+    ...extensionFlags(extensionDir),
+    ...(headless ? [] : ['--auto-open-devtools-for-tabs']),
+  ],
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
-const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+const tabId = await worker.evaluate(
+  async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+  url,
+);
 
 if (!headless) {
-  step(`Chromium is open with Handshake loaded. In DevTools, open the "Handshake" tab and press "Record and reload".`);
+  step(
+    `Chromium is open with Handshake loaded. In DevTools, open the "Handshake" tab and press "Record and reload".`,
+  );
   step(`Or open the panel in a tab: chrome-extension://${extensionId}/panel.html?tabId=${tabId}`);
   step('Close the browser window (or press Ctrl+C) to stop.');
   const stop = async () => {
@@ -80,7 +89,10 @@ if (!headless) {
   const { reportFindings } = await loadTs('core/report.ts');
   const { text } = reportFindings(events);
   mkdirSync('recordings', { recursive: true });
-  const file = resolve('recordings', `demo-${variant}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = resolve(
+    'recordings',
+    `demo-${variant}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   writeFileSync(file, JSON.stringify({ handshake: 1, url, events }, null, 1));
   process.stdout.write(`\n${text}\n\nRecording saved: ${file}\n`);
   await context.close();
@@ -97,7 +109,10 @@ async function readRecording(tabId) {
   // Give the recorder's last batch time to land.
   await new Promise((r) => setTimeout(r, 300));
   return new Promise((res, rej) => {
-    const req = db.transaction('events').objectStore('events').getAll(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
+    const req = db
+      .transaction('events')
+      .objectStore('events')
+      .getAll(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
     req.onsuccess = () => res(req.result.map((row) => row.e));
     req.onerror = () => rej(req.error);
   });
@@ -107,6 +122,14 @@ async function readRecording(tabId) {
 async function loadTs(entry) {
   // Written under node_modules so that the bundle's package imports resolve as ours do.
   const outfile = resolve('node_modules/.cache/handshake', entry.replace(/[/.]/g, '_') + '.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    packages: 'external',
+    logLevel: 'silent',
+  });
   return import(pathToFileURL(outfile).href);
 }

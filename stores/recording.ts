@@ -144,7 +144,8 @@ export const useRecordingStore = defineStore('recording', () => {
   }
 
   function select(next: Selection | null): void {
-    const same = next && selection.value && next.type === selection.value.type && next.id === selection.value.id;
+    const same =
+      next && selection.value && next.type === selection.value.type && next.id === selection.value.id;
     if (!same) selectedFrameSeq.value = null;
     selection.value = next;
   }
@@ -172,10 +173,29 @@ export const useRecordingStore = defineStore('recording', () => {
   }
 
   return {
-    tabId, status, connection, errors, recording, version, findings,
-    selection, expandedFinding, selectedFrameSeq, isRecording, canAct,
-    attach, detach, record, recordAndReload, stop, clear,
-    select, selectEvidence, toggleFinding, selectFrame, dismissErrors, flush,
+    tabId,
+    status,
+    connection,
+    errors,
+    recording,
+    version,
+    findings,
+    selection,
+    expandedFinding,
+    selectedFrameSeq,
+    isRecording,
+    canAct,
+    attach,
+    detach,
+    record,
+    recordAndReload,
+    stop,
+    clear,
+    select,
+    selectEvidence,
+    toggleFinding,
+    selectFrame,
+    dismissErrors,
+    flush,
   };
 });
-

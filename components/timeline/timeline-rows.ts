@@ -51,9 +51,18 @@ function requestStatus(request: HttpRequest): { status: string; tone: StatusTone
 
 function emptyRow(item: TimelineItem, origin: number): TimelineRow {
   return {
-    key: `${item.type}:${item.id}`, type: item.type, id: item.id,
-    time: formatOffset(item.time, origin), badge: item.type, method: '', origin: '', text: '',
-    status: '', tone: 'muted', preflight: false, frames: '',
+    key: `${item.type}:${item.id}`,
+    type: item.type,
+    id: item.id,
+    time: formatOffset(item.time, origin),
+    badge: item.type,
+    method: '',
+    origin: '',
+    text: '',
+    status: '',
+    tone: 'muted',
+    preflight: false,
+    frames: '',
   };
 }
 
@@ -67,8 +76,12 @@ export function toTimelineRow(item: TimelineItem, recording: RecordingView, orig
       const url = splitUrl(request.url);
       const type = request.resourceType.toLowerCase();
       return {
-        ...row, ...requestStatus(request), badge: REQUEST_BADGES[type] ?? type,
-        method: request.method, origin: url.origin, text: url.path,
+        ...row,
+        ...requestStatus(request),
+        badge: REQUEST_BADGES[type] ?? type,
+        method: request.method,
+        origin: url.origin,
+        text: url.path,
         preflight: request.preflightId !== undefined,
       };
     }
@@ -78,7 +91,10 @@ export function toTimelineRow(item: TimelineItem, recording: RecordingView, orig
       const url = splitUrl(channel.url);
       const closed = channel.state === 'closed';
       return {
-        ...row, badge: channel.transport === 'websocket' ? 'WS' : 'SSE', origin: url.origin, text: url.path,
+        ...row,
+        badge: channel.transport === 'websocket' ? 'WS' : 'SSE',
+        origin: url.origin,
+        text: url.path,
         status: closed
           ? `closed${channel.closeCode !== undefined ? ` ${channel.closeCode}` : ''}`
           : channel.state === 'open' && channel.handshakeStatus !== undefined
@@ -92,7 +108,9 @@ export function toTimelineRow(item: TimelineItem, recording: RecordingView, orig
       const exception = recording.exceptions.get(item.id);
       if (!exception) return { ...row, text: '(exception not in the recording)' };
       return {
-        ...row, badge: SURFACE_BADGES[exception.surface], text: exception.message,
+        ...row,
+        badge: SURFACE_BADGES[exception.surface],
+        text: exception.message,
         status: exception.handledLater ? 'handled later' : exception.surface === 'console' ? '' : 'unhandled',
         tone: exception.handledLater ? 'muted' : 'error',
       };

@@ -44,7 +44,10 @@ export function findAuthContextMissing(rec: Recording, patterns: RegExp[]): Find
   }
   // A console report alone does not fire the rule: it may be the app's own handled log line.
   for (const { record, matched } of consoleReports) {
-    const group = nearest([...groups.values()].filter((g) => g.matched === matched), record.time);
+    const group = nearest(
+      [...groups.values()].filter((g) => g.matched === matched),
+      record.time,
+    );
     group?.records.push(record);
   }
   return [...groups.values()].map((group) => toFinding(rec, group));
@@ -88,11 +91,18 @@ function toFinding(rec: Recording, group: Group): Finding {
     { label: 'Script', value: script ?? 'unknown' },
     {
       label: 'Unhandled',
-      value: unhandled === thrown.length ? 'yes' : unhandled === 0 ? 'handled later' : `yes (${thrown.length - unhandled} of ${thrown.length} handled later)`,
+      value:
+        unhandled === thrown.length
+          ? 'yes'
+          : unhandled === 0
+            ? 'handled later'
+            : `yes (${thrown.length - unhandled} of ${thrown.length} handled later)`,
     },
     {
       label: 'What happened before',
-      value: before ? `after ${before.method} ${before.url} completed` : 'no auth/login/token response had completed yet',
+      value: before
+        ? `after ${before.method} ${before.url} completed`
+        : 'no auth/login/token response had completed yet',
     },
   ];
   const who = realtime
@@ -136,7 +146,9 @@ function lastAuthResponseBefore(rec: Recording, time: number): HttpRequest | und
 }
 
 function evidenceOf(record: Exception): Evidence {
-  const surface = { unhandledrejection: 'Unhandled rejection', error: 'Uncaught error', console: 'Console' }[record.surface];
+  const surface = { unhandledrejection: 'Unhandled rejection', error: 'Uncaught error', console: 'Console' }[
+    record.surface
+  ];
   const top = record.stack[0];
   const where = top ? ` — ${scriptName(top.url)}:${top.line}:${top.column}` : '';
   return { type: 'exception', id: record.id, label: `${surface}: ${record.message}${where}` };

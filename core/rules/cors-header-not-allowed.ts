@@ -68,7 +68,14 @@ function occurrences(rec: Recording): Occurrence[] {
     if (index < 0) continue;
     const [verdict] = verdicts.splice(index, 1);
     const basis = verdict.source === 'page' || verdict.source === 'har' ? verdict.source : 'cdp';
-    found.push({ request, preflight, header: verdict.header, basis, logOrigin: verdict.origin, logSeq: verdict.seq });
+    found.push({
+      request,
+      preflight,
+      header: verdict.header,
+      basis,
+      logOrigin: verdict.origin,
+      logSeq: verdict.seq,
+    });
   }
   return found;
 }
@@ -80,8 +87,13 @@ function consoleVerdicts(rec: Recording): ConsoleVerdict[] {
     const match = CONSOLE_TEXT.exec(entry.text);
     if (!match) continue;
     verdicts.push({
-      seq: entry.seq, time: entry.time, source: entry.source, requestId: entry.requestId,
-      url: match[1], origin: match[2], header: match[3].toLowerCase(),
+      seq: entry.seq,
+      time: entry.time,
+      source: entry.source,
+      requestId: entry.requestId,
+      url: match[1],
+      origin: match[2],
+      header: match[3].toLowerCase(),
     });
   }
   return verdicts;
@@ -127,7 +139,10 @@ function toFinding(key: string, group: Occurrence[]): Finding {
     getHeader(request.wireHeaders ?? request.requestHeaders, 'origin') ??
     getHeader(preflight?.wireHeaders ?? preflight?.requestHeaders, 'origin') ??
     main.logOrigin;
-  const askedFor = getHeader(preflight?.wireHeaders ?? preflight?.requestHeaders, 'access-control-request-headers');
+  const askedFor = getHeader(
+    preflight?.wireHeaders ?? preflight?.requestHeaders,
+    'access-control-request-headers',
+  );
 
   const facts: Fact[] = [
     { label: 'Request', value: `${request.method} ${request.url}` },
@@ -135,9 +150,10 @@ function toFinding(key: string, group: Occurrence[]): Finding {
     { label: 'Disallowed header', value: header },
     {
       label: 'Server allowed',
-      value: preflight?.status === undefined
-        ? 'unknown (preflight answer not captured)'
-        : allowed ?? 'nothing (no Access-Control-Allow-Headers header)',
+      value:
+        preflight?.status === undefined
+          ? 'unknown (preflight answer not captured)'
+          : (allowed ?? 'nothing (no Access-Control-Allow-Headers header)'),
     },
     { label: 'Request origin', value: origin ?? 'unknown' },
     { label: 'Asked for', value: askedFor ?? 'not captured' },
@@ -154,7 +170,7 @@ function toFinding(key: string, group: Occurrence[]): Finding {
       `The server's answer did not list "${header}" in Access-Control-Allow-Headers ` +
       `(it allowed: ${allowed ?? 'nothing'}), so the browser never sent the real request. ` +
       `The page only saw ${pageError ? `"${pageError}"` : 'a generic network error (TypeError: Failed to fetch)'}; ` +
-      'the reason is only in the browser\'s own report.',
+      "the reason is only in the browser's own report.",
     fix:
       `The fix is on the server: add "${header}" to Access-Control-Allow-Headers in its CORS ` +
       `configuration for ${origin ?? 'this origin'} (the preflight answer to OPTIONS ${withoutQuery(request.url)}). ` +
@@ -173,14 +189,19 @@ function describePreflight(preflight: HttpRequest | undefined): string {
   if (!preflight) return 'not captured';
   const head = `OPTIONS ${preflight.url}`;
   if (preflight.status !== undefined) return `${head} → ${preflight.status}`;
-  if (preflight.state === 'failed') return `${head} → failed (${preflight.failure?.errorText ?? 'no answer'})`;
+  if (preflight.state === 'failed')
+    return `${head} → failed (${preflight.failure?.errorText ?? 'no answer'})`;
   return `${head} → no answer captured`;
 }
 
 function evidenceOf(o: Occurrence): Evidence[] {
   const path = pathOf(o.request.url);
   const items: Evidence[] = [
-    { type: 'request', id: o.request.id, label: `${o.request.method} ${path} — preflight rejected "${o.header}"` },
+    {
+      type: 'request',
+      id: o.request.id,
+      label: `${o.request.method} ${path} — preflight rejected "${o.header}"`,
+    },
   ];
   if (o.preflight) {
     const status = o.preflight.status ?? 'no answer';
@@ -193,7 +214,11 @@ function evidenceOf(o: Occurrence): Evidence[] {
 }
 
 /** Server-side snippets that allow the header, keeping what the server already allows. */
-function fixSnippets(header: string, allowedValue: string | undefined, origin: string | undefined): FixSnippet[] {
+function fixSnippets(
+  header: string,
+  allowedValue: string | undefined,
+  origin: string | undefined,
+): FixSnippet[] {
   const current = parseHeaderList(allowedValue).filter((h) => h !== '*');
   const wanted = [...new Set(['content-type', ...current, header])].map(canonicalHeaderName);
   const quoted = wanted.map((h) => `'${h}'`).join(', ');

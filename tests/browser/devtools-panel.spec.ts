@@ -29,21 +29,31 @@ async function attach(browserSession: CDPSession, targetId: string): Promise<Tar
   let nextId = 1;
   browserSession.on('Target.receivedMessageFromTarget', (event) => {
     if (event.sessionId !== sessionId) return;
-    const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown>; error?: unknown };
+    const reply = JSON.parse(event.message) as {
+      id?: number;
+      result?: Record<string, unknown>;
+      error?: unknown;
+    };
     if (reply.id !== undefined) pending.get(reply.id)?.(reply);
   });
   const send: TargetChannel['send'] = (method, params = {}) => {
     const id = nextId++;
-    const reply = new Promise<{ result?: Record<string, unknown>; error?: unknown }>((r) => pending.set(id, r));
-    void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    const reply = new Promise<{ result?: Record<string, unknown>; error?: unknown }>((r) =>
+      pending.set(id, r),
+    );
+    void browserSession.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
     return reply.then((r) => {
       if (r.error) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
       return r.result ?? {};
     });
   };
-  const evaluate = async <T,>(expression: string): Promise<T> => {
+  const evaluate = async <T>(expression: string): Promise<T> => {
     const result = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (result.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(result.exceptionDetails)}`);
+    if (result.exceptionDetails)
+      throw new Error(`evaluate failed: ${JSON.stringify(result.exceptionDetails)}`);
     return (result.result as { value: T }).value;
   };
   return { send, evaluate };
@@ -64,12 +74,17 @@ async function targets(session: CDPSession): Promise<TargetInfo[]> {
 }
 
 /** Polls the browser's targets until one matches; fails with `message` and the targets seen. */
-async function waitForTarget(session: CDPSession, match: (t: TargetInfo) => boolean, message: string): Promise<TargetInfo> {
+async function waitForTarget(
+  session: CDPSession,
+  match: (t: TargetInfo) => boolean,
+  message: string,
+): Promise<TargetInfo> {
   for (const deadline = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 200))) {
     const seen = await targets(session);
     const hit = seen.find(match);
     if (hit) return hit;
-    if (Date.now() > deadline) throw new Error(`${message}; targets seen: ${seen.map((t) => `${t.type} ${t.url}`).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`${message}; targets seen: ${seen.map((t) => `${t.type} ${t.url}`).join(', ')}`);
   }
 }
 
@@ -83,7 +98,9 @@ const TABS_EXPRESSION = `(() => {
 })()`;
 
 test('the Handshake panel is registered in the real DevTools and renders there', async () => {
-  const server: Server = createServer((_req, res) => res.end('<!doctype html><title>inspected</title><p>inspected'));
+  const server: Server = createServer((_req, res) =>
+    res.end('<!doctype html><title>inspected</title><p>inspected'),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/inspected`;
 
@@ -92,12 +109,21 @@ test('the Handshake panel is registered in the real DevTools and renders there',
   const userDataDir = mkdtempSync(join(tmpdir(), 'handshake-devtools-'));
   mkdirSync(join(userDataDir, 'Default'));
   const devtoolsPrefs = { currentDockState: '"bottom"' };
-  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ devtools: { preferences: devtoolsPrefs } }));
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ devtools: { preferences: devtoolsPrefs } }),
+  );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: null,
-    args: [...QUIET_FLAGS, ...extensionFlags(EXTENSION_DIR), '--auto-open-devtools-for-tabs', '--window-size=3000,1000', '--remote-debugging-port=0'],
+    args: [
+      ...QUIET_FLAGS,
+      ...extensionFlags(EXTENSION_DIR),
+      '--auto-open-devtools-for-tabs',
+      '--window-size=3000,1000',
+      '--remote-debugging-port=0',
+    ],
   });
   try {
     const page = await context.newPage();
@@ -106,8 +132,11 @@ test('the Handshake panel is registered in the real DevTools and renders there',
 
     // The front-end's title names the inspected page ("DevTools - 127.0.0.1:<port>/…"); the port is unique.
     const host = new URL(pageUrl).host;
-    const frontEndTarget = await waitForTarget(session, (t) => t.url.startsWith('devtools://') && t.title.includes(host),
-      `no DevTools front-end target for ${pageUrl} (is --auto-open-devtools-for-tabs honoured?)`);
+    const frontEndTarget = await waitForTarget(
+      session,
+      (t) => t.url.startsWith('devtools://') && t.title.includes(host),
+      `no DevTools front-end target for ${pageUrl} (is --auto-open-devtools-for-tabs honoured?)`,
+    );
     const frontEnd = await attach(session, frontEndTarget.targetId);
 
     type Tab = { text: string; x: number; y: number; shown: boolean };
@@ -115,7 +144,8 @@ test('the Handshake panel is registered in the real DevTools and renders there',
     // Received lists the tabs seen; "Handshake" missing from a full strip may also mean it overflowed.
     await expect
       .poll(async () => (await shownTabs()).map((t) => t.text), {
-        message: 'DevTools shows no "Handshake" tab: did entrypoints/devtools call browser.devtools.panels.create?',
+        message:
+          'DevTools shows no "Handshake" tab: did entrypoints/devtools call browser.devtools.panels.create?',
         timeout: 15_000,
       })
       .toContain('Handshake');
@@ -124,13 +154,26 @@ test('the Handshake panel is registered in the real DevTools and renders there',
     await expect(async () => {
       const tab = (await shownTabs()).find((t) => t.text === 'Handshake')!;
       for (const type of ['mousePressed', 'mouseReleased']) {
-        await frontEnd.send('Input.dispatchMouseEvent', { type, x: tab.x, y: tab.y, button: 'left', clickCount: 1 });
+        await frontEnd.send('Input.dispatchMouseEvent', {
+          type,
+          x: tab.x,
+          y: tab.y,
+          button: 'left',
+          clickCount: 1,
+        });
       }
-      expect((await targets(session)).some((t) => PANEL_URL.test(t.url)), 'selecting the Handshake tab loaded no panel.html').toBe(true);
+      expect(
+        (await targets(session)).some((t) => PANEL_URL.test(t.url)),
+        'selecting the Handshake tab loaded no panel.html',
+      ).toBe(true);
     }).toPass({ timeout: 15_000 });
 
     // Inside DevTools the panel has chrome.devtools (absent when panel.html is opened as a tab).
-    const panelTarget = await waitForTarget(session, (t) => PANEL_URL.test(t.url), 'panel.html target vanished');
+    const panelTarget = await waitForTarget(
+      session,
+      (t) => PANEL_URL.test(t.url),
+      'panel.html target vanished',
+    );
     const panel = await attach(session, panelTarget.targetId);
     const rendered = `({ tabId: globalThis.chrome?.devtools?.inspectedWindow?.tabId ?? null,
       record: !!document.querySelector('button[aria-label="Record"]'),

@@ -4,7 +4,11 @@
  */
 import { expect, test } from './support/fixtures';
 
-test('forged probe messages are dropped and counted without breaking the recording', async ({ context, demo, openPanel }) => {
+test('forged probe messages are dropped and counted without breaking the recording', async ({
+  context,
+  demo,
+  openPanel,
+}) => {
   const page = await context.newPage();
   await page.goto(demo.url('fixed'));
   const panel = await openPanel(page);
@@ -14,9 +18,27 @@ test('forged probe messages are dropped and counted without breaking the recordi
   await page.evaluate(() => {
     const huge = 'x'.repeat(1024 * 1024);
     // Oversized: one string far over the cap.
-    window.postMessage({ __handshake: 'probe', v: 1, type: 'events', overflow: 0, events: [{ kind: 'page.load', time: Date.now(), url: huge }] }, '*');
+    window.postMessage(
+      {
+        __handshake: 'probe',
+        v: 1,
+        type: 'events',
+        overflow: 0,
+        events: [{ kind: 'page.load', time: Date.now(), url: huge }],
+      },
+      '*',
+    );
     // Malformed: an unknown kind with extra fields.
-    window.postMessage({ __handshake: 'probe', v: 1, type: 'events', overflow: 0, events: [{ kind: 'user.action', action: 'replay', time: 1 }] }, '*');
+    window.postMessage(
+      {
+        __handshake: 'probe',
+        v: 1,
+        type: 'events',
+        overflow: 0,
+        events: [{ kind: 'user.action', action: 'replay', time: 1 }],
+      },
+      '*',
+    );
     // Malformed: not even the envelope.
     window.postMessage({ __handshake: 'probe', events: 'nope' }, '*');
   });

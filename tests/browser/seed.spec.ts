@@ -5,7 +5,11 @@
 import { expect, test } from './support/fixtures';
 
 test.describe('the seed incident on the demo', () => {
-  test('buggy variant: both findings, with the disallowed header and the stack', async ({ context, demo, openPanel }) => {
+  test('buggy variant: both findings, with the disallowed header and the stack', async ({
+    context,
+    demo,
+    openPanel,
+  }) => {
     const page = await context.newPage();
     await page.goto(demo.url('buggy'));
     const panel = await openPanel(page);
@@ -26,9 +30,14 @@ test.describe('the seed incident on the demo', () => {
     await expect(auth).toContainText(/websocketService-[\w-]+\.js/);
 
     // The evidence opens the rejection with its stack in the details pane.
-    const rejection = panel.timelineRows('exception').filter({ hasText: 'Auth context not provided' }).first();
+    const rejection = panel
+      .timelineRows('exception')
+      .filter({ hasText: 'Auth context not provided' })
+      .first();
     await rejection.click();
-    await expect(panel.details.getByTestId('stack-frame').first()).toContainText(/websocketService-[\w-]+\.js:1:\d+/);
+    await expect(panel.details.getByTestId('stack-frame').first()).toContainText(
+      /websocketService-[\w-]+\.js:1:\d+/,
+    );
 
     // The refresh request shows its preflight and what the server allowed.
     const refresh = panel.timelineRows('request').filter({ hasText: 'token/refresh' }).first();

@@ -37,7 +37,9 @@ describe('RequestDetails', () => {
     expect(rowValue(wrapper, 'Preflight request headers', 'access-control-request-headers')).toBe(
       'authorization,content-type',
     );
-    expect(rowValue(wrapper, 'Preflight response headers', 'access-control-allow-headers')).toBe('content-type');
+    expect(rowValue(wrapper, 'Preflight response headers', 'access-control-allow-headers')).toBe(
+      'content-type',
+    );
   });
 
   it('has no preflight section for a request without one', () => {

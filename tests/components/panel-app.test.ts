@@ -7,7 +7,15 @@ import type { RecordedEvent } from '~/core/events';
 import type { RecorderStatus } from '~/core/protocol';
 import { useRecordingStore } from '~/stores/recording';
 import { FakeRecorderLink, manualFrames } from '../stores/fixtures/fake-recorder-link';
-import { refreshEvents, snapshotEvents, socketEvents, status, T0, TAB_ID, XSS } from '../stores/fixtures/seed-events';
+import {
+  refreshEvents,
+  snapshotEvents,
+  socketEvents,
+  status,
+  T0,
+  TAB_ID,
+  XSS,
+} from '../stores/fixtures/seed-events';
 
 /** Mounts the whole panel over a store fed by a fake link. */
 async function mountPanel(snapshot?: { status: RecorderStatus; events: RecordedEvent[] }) {
@@ -28,7 +36,7 @@ function button(wrapper: Awaited<ReturnType<typeof mountPanel>>['wrapper'], name
 describe('PanelApp', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
   });
 
   it('without a tab, says how to open the panel and disables the actions', () => {
@@ -53,11 +61,16 @@ describe('PanelApp', () => {
 
   it('recording: waits for the first request, offers Stop and Clear', async () => {
     const { wrapper, link } = await mountPanel({ status: status(true), events: [] });
-    expect(wrapper.get('[data-testid="empty-state"]').text()).toBe("Recording… waiting for the page's first request.");
+    expect(wrapper.get('[data-testid="empty-state"]').text()).toBe(
+      "Recording… waiting for the page's first request.",
+    );
     expect(wrapper.find('button[aria-label="Record"]').exists()).toBe(false);
     await button(wrapper, 'Stop').trigger('click');
     await button(wrapper, 'Clear').trigger('click');
-    expect(link.sent.slice(1)).toEqual([{ type: 'stop', tabId: TAB_ID }, { type: 'clear', tabId: TAB_ID }]);
+    expect(link.sent.slice(1)).toEqual([
+      { type: 'stop', tabId: TAB_ID },
+      { type: 'clear', tabId: TAB_ID },
+    ]);
   });
 
   it('shows the capture state and the dropped counter with its breakdown', async () => {
@@ -86,13 +99,22 @@ describe('PanelApp', () => {
   });
 
   it('an evidence link selects the item in the timeline and opens it in details', async () => {
-    const { wrapper } = await mountPanel({ status: status(true), events: [...snapshotEvents(), ...refreshEvents()] });
+    const { wrapper } = await mountPanel({
+      status: status(true),
+      events: [...snapshotEvents(), ...refreshEvents()],
+    });
     await wrapper.get('[data-rule-id="cors/header-not-allowed"] button').trigger('click');
-    await wrapper.get('[data-rule-id="cors/header-not-allowed"] [data-testid="evidence-link"]').trigger('click');
-    expect(wrapper.get('[data-testid="timeline-row"][data-id="r2"]').attributes('aria-selected')).toBe('true');
+    await wrapper
+      .get('[data-rule-id="cors/header-not-allowed"] [data-testid="evidence-link"]')
+      .trigger('click');
+    expect(wrapper.get('[data-testid="timeline-row"][data-id="r2"]').attributes('aria-selected')).toBe(
+      'true',
+    );
     const details = wrapper.get('[data-testid="details"]');
     expect(details.attributes('aria-label')).toBe('Details');
-    expect(details.find('[data-testid="preflight-section"]').text()).toContain('access-control-allow-headers');
+    expect(details.find('[data-testid="preflight-section"]').text()).toContain(
+      'access-control-allow-headers',
+    );
   });
 
   it('keeps the channel details live while frames arrive', async () => {
@@ -113,15 +135,30 @@ describe('PanelApp', () => {
     const events = [...snapshotEvents(), ...refreshEvents(), ...socketEvents()];
     const seq = events.length;
     events.push(
-      { kind: 'page.load', url: `http://127.0.0.1:5173/${XSS}`, seq: seq + 1, time: T0 + 2000, source: 'page' },
-      { kind: 'exception', surface: 'error', message: XSS, seq: seq + 2, time: T0 + 2001, source: 'page',
-        stack: [{ functionName: XSS, url: XSS, line: 1, column: 1 }] },
+      {
+        kind: 'page.load',
+        url: `http://127.0.0.1:5173/${XSS}`,
+        seq: seq + 1,
+        time: T0 + 2000,
+        source: 'page',
+      },
+      {
+        kind: 'exception',
+        surface: 'error',
+        message: XSS,
+        seq: seq + 2,
+        time: T0 + 2001,
+        source: 'page',
+        stack: [{ functionName: XSS, url: XSS, line: 1, column: 1 }],
+      },
     );
     const { wrapper, store } = await mountPanel({ status: status(true), events });
     store.select({ type: 'exception', id: `x${seq + 2}` });
     await wrapper.vm.$nextTick();
     expect(wrapper.get('[data-testid="details"]').text()).toContain(XSS);
-    expect(wrapper.get('[data-testid="timeline-row"][data-type="exception"]:last-child').text()).toContain(XSS);
+    expect(wrapper.get('[data-testid="timeline-row"][data-type="exception"]:last-child').text()).toContain(
+      XSS,
+    );
     store.select({ type: 'channel', id: 'ws1' });
     await wrapper.vm.$nextTick();
     await wrapper.findAll('[data-testid="frame-row"]')[1].trigger('click');

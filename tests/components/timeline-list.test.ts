@@ -15,7 +15,11 @@ describe('TimelineList', () => {
     const wrapper = mountTimeline();
     const rows = wrapper.findAll('[data-testid="timeline-row"]');
     expect(rows.map((r) => `${r.attributes('data-type')}:${r.attributes('data-id')}`)).toEqual([
-      'page:p1', 'request:doc1', 'channel:ws1', 'exception:x6', 'request:r2',
+      'page:p1',
+      'request:doc1',
+      'channel:ws1',
+      'exception:x6',
+      'request:r2',
     ]);
     expect(rows[1].text()).toContain('+0.005 s');
     expect(rows[1].find('.badge').text()).toBe('doc');

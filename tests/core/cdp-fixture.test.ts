@@ -10,7 +10,10 @@ import { Recording } from '../../core/reducer';
 import { findFindings } from '../../core/rules';
 
 function replay(name: string): RecordedEvent[] {
-  const raw = JSON.parse(readFileSync(`tests/fixtures/cdp/${name}.json`, 'utf8')) as Array<{ method: string; params: unknown }>;
+  const raw = JSON.parse(readFileSync(`tests/fixtures/cdp/${name}.json`, 'utf8')) as Array<{
+    method: string;
+    params: unknown;
+  }>;
   // Events without a timestamp of their own take the replay's clock: the latest time seen.
   let clock = 0;
   const normalizer = new CdpNormalizer(() => clock);
@@ -27,13 +30,17 @@ describe('CDP normaliser on a real recording of the buggy demo', () => {
   const events = replay('demo-buggy');
 
   it('pairs each preflight with its request and keeps the CORS verdict', () => {
-    const refreshPreflight = events.find((e) => e.kind === 'request.start' && e.method === 'OPTIONS' && e.url.includes('token/refresh'));
+    const refreshPreflight = events.find(
+      (e) => e.kind === 'request.start' && e.method === 'OPTIONS' && e.url.includes('token/refresh'),
+    );
     expect(refreshPreflight).toMatchObject({ resourceType: 'preflight', preflightFor: expect.any(String) });
     const failed = events.find((e) => e.kind === 'request.failed');
-    expect(failed).toMatchObject({ cors: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' } });
-    expect(refreshPreflight && refreshPreflight.kind === 'request.start' && refreshPreflight.preflightFor).toBe(
-      failed && failed.kind === 'request.failed' && failed.requestId,
-    );
+    expect(failed).toMatchObject({
+      cors: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
+    });
+    expect(
+      refreshPreflight && refreshPreflight.kind === 'request.start' && refreshPreflight.preflightFor,
+    ).toBe(failed && failed.kind === 'request.failed' && failed.requestId);
   });
 
   it('reports the rejection as unhandled with its 1-based stack, and the router error as a console error', () => {
@@ -41,13 +48,17 @@ describe('CDP normaliser on a real recording of the buggy demo', () => {
     expect(rejection).toMatchObject({
       message: 'Error: Auth context not provided',
       errorName: 'Error',
-      stack: expect.arrayContaining([expect.objectContaining({ url: expect.stringMatching(/websocketService-\w+\.js$/), line: 1 })]),
+      stack: expect.arrayContaining([
+        expect.objectContaining({ url: expect.stringMatching(/websocketService-\w+\.js$/), line: 1 }),
+      ]),
     });
     // CDP columns are 0-based; the printed stack (and ours) is 1-based.
-    const stackText = rejection && rejection.kind === 'exception' ? rejection.stackText ?? '' : '';
+    const stackText = rejection && rejection.kind === 'exception' ? (rejection.stackText ?? '') : '';
     const column = rejection && rejection.kind === 'exception' ? rejection.stack?.[0].column : undefined;
     expect(stackText).toContain(`:1:${column}`);
-    const router = events.find((e) => e.kind === 'exception' && e.surface === 'console' && e.message.startsWith('Router error:'));
+    const router = events.find(
+      (e) => e.kind === 'exception' && e.surface === 'console' && e.message.startsWith('Router error:'),
+    );
     expect(router).toMatchObject({ message: 'Router error: Error: Auth context not provided' });
   });
 

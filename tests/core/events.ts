@@ -61,17 +61,31 @@ export function eventLog(): EventLog {
  */
 export function corsRefreshFailure(
   log: EventLog,
-  opts: { id?: string; at?: number; allowHeaders?: string | null; preflightFirst?: boolean; corsError?: string } = {},
+  opts: {
+    id?: string;
+    at?: number;
+    allowHeaders?: string | null;
+    preflightFirst?: boolean;
+    corsError?: string;
+  } = {},
 ): EventLog {
   const id = opts.id ?? '1000.1';
   const preId = `${id}-pre`;
   const at = opts.at ?? 0;
   const post = {
-    kind: 'request.start', requestId: id, url: REFRESH_URL, method: 'POST', resourceType: 'fetch',
+    kind: 'request.start',
+    requestId: id,
+    url: REFRESH_URL,
+    method: 'POST',
+    resourceType: 'fetch',
     headers: { 'Content-Type': 'application/json', Authorization: 'Token abc', Origin: ORIGIN },
   } as const;
   const pre = {
-    kind: 'request.start', requestId: preId, url: REFRESH_URL, method: 'OPTIONS', resourceType: 'preflight',
+    kind: 'request.start',
+    requestId: preId,
+    url: REFRESH_URL,
+    method: 'OPTIONS',
+    resourceType: 'preflight',
     preflightFor: id,
     headers: {
       Origin: ORIGIN,
@@ -91,7 +105,12 @@ export function corsRefreshFailure(
     .cdp({ kind: 'request.finished', requestId: preId })
     .at(at + 25)
     .cdp({
-      kind: 'request.failed', requestId: id, errorText: 'net::ERR_FAILED',
-      cors: { corsError: opts.corsError ?? 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
+      kind: 'request.failed',
+      requestId: id,
+      errorText: 'net::ERR_FAILED',
+      cors: {
+        corsError: opts.corsError ?? 'HeaderDisallowedByPreflightResponse',
+        failedParameter: 'authorization',
+      },
     });
 }

@@ -26,10 +26,18 @@ describe('Recording: requests and preflights', () => {
 
   it('keeps the last response when CDP reports one twice', () => {
     const log = eventLog()
-      .cdp({ kind: 'request.start', requestId: 'r1', url: `${API}/a`, method: 'GET', headers: {}, resourceType: 'fetch' })
+      .cdp({
+        kind: 'request.start',
+        requestId: 'r1',
+        url: `${API}/a`,
+        method: 'GET',
+        headers: {},
+        resourceType: 'fetch',
+      })
       .cdp({ kind: 'request.response', requestId: 'r1', status: 302, statusText: 'Found', headers: {} })
       .cdp({ kind: 'request.response', requestId: 'r1', status: 200, statusText: 'OK', headers: { a: 'b' } })
-      .at(40).cdp({ kind: 'request.finished', requestId: 'r1' });
+      .at(40)
+      .cdp({ kind: 'request.finished', requestId: 'r1' });
     const req = reduce(log.events).requests.get('r1')!;
     expect(req.status).toBe(200);
     expect(req.responseHeaders).toEqual({ a: 'b' });
@@ -39,8 +47,24 @@ describe('Recording: requests and preflights', () => {
 
   it.each(['cdp first', 'page first'])('merges the probe and CDP reports of one fetch (%s)', (order) => {
     const log = eventLog();
-    const cdpStart = () => log.cdp({ kind: 'request.start', requestId: '1000.1', url: REFRESH_URL, method: 'POST', headers: {}, resourceType: 'fetch' });
-    const pageStart = () => log.page({ kind: 'request.start', requestId: 'page:1', url: REFRESH_URL, method: 'POST', headers: {}, resourceType: 'fetch' });
+    const cdpStart = () =>
+      log.cdp({
+        kind: 'request.start',
+        requestId: '1000.1',
+        url: REFRESH_URL,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      });
+    const pageStart = () =>
+      log.page({
+        kind: 'request.start',
+        requestId: 'page:1',
+        url: REFRESH_URL,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      });
     if (order === 'cdp first') {
       cdpStart();
       log.at(5);
@@ -50,8 +74,15 @@ describe('Recording: requests and preflights', () => {
       log.at(900);
       cdpStart();
     }
-    log.at(1000).cdp({ kind: 'request.failed', requestId: '1000.1', errorText: 'net::ERR_FAILED', cors: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' } });
-    log.at(1001).page({ kind: 'request.failed', requestId: 'page:1', errorText: 'TypeError: Failed to fetch' });
+    log.at(1000).cdp({
+      kind: 'request.failed',
+      requestId: '1000.1',
+      errorText: 'net::ERR_FAILED',
+      cors: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
+    });
+    log
+      .at(1001)
+      .page({ kind: 'request.failed', requestId: 'page:1', errorText: 'TypeError: Failed to fetch' });
 
     const rec = reduce(log.events);
     expect([...rec.requests.keys()]).toEqual(['1000.1']);
@@ -65,10 +96,28 @@ describe('Recording: requests and preflights', () => {
 
   it('keeps page-only requests as their own rows, and does not merge beyond 3 s', () => {
     const log = eventLog()
-      .at(0).page({ kind: 'request.start', requestId: 'page:1', url: `${API}/me`, method: 'GET', headers: {}, resourceType: 'fetch' })
-      .at(10).page({ kind: 'request.response', requestId: 'page:1', status: 200, statusText: 'OK', headers: {} })
-      .at(11).page({ kind: 'request.finished', requestId: 'page:1' })
-      .at(3500).cdp({ kind: 'request.start', requestId: '7.1', url: `${API}/me`, method: 'GET', headers: {}, resourceType: 'fetch' });
+      .at(0)
+      .page({
+        kind: 'request.start',
+        requestId: 'page:1',
+        url: `${API}/me`,
+        method: 'GET',
+        headers: {},
+        resourceType: 'fetch',
+      })
+      .at(10)
+      .page({ kind: 'request.response', requestId: 'page:1', status: 200, statusText: 'OK', headers: {} })
+      .at(11)
+      .page({ kind: 'request.finished', requestId: 'page:1' })
+      .at(3500)
+      .cdp({
+        kind: 'request.start',
+        requestId: '7.1',
+        url: `${API}/me`,
+        method: 'GET',
+        headers: {},
+        resourceType: 'fetch',
+      });
     const rec = reduce(log.events);
     expect(rec.requests.get('page:1')).toMatchObject({ source: 'page', status: 200, state: 'done' });
     expect(rec.timeline.map((row) => row.id)).toEqual(['page:1', '7.1']);
@@ -76,53 +125,107 @@ describe('Recording: requests and preflights', () => {
 
   it('does not pair a page fetch with a different method', () => {
     const log = eventLog()
-      .cdp({ kind: 'request.start', requestId: '7.1', url: `${API}/me`, method: 'GET', headers: {}, resourceType: 'fetch' })
-      .page({ kind: 'request.start', requestId: 'page:1', url: `${API}/me`, method: 'POST', headers: {}, resourceType: 'fetch' });
+      .cdp({
+        kind: 'request.start',
+        requestId: '7.1',
+        url: `${API}/me`,
+        method: 'GET',
+        headers: {},
+        resourceType: 'fetch',
+      })
+      .page({
+        kind: 'request.start',
+        requestId: 'page:1',
+        url: `${API}/me`,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      });
     expect(reduce(log.events).timeline).toHaveLength(2);
   });
 });
 
 describe('Recording: channels', () => {
-  it.each(['cdp first', 'page first'])('merges the two reports of one WebSocket without doubling frames (%s)', (order) => {
-    const log = eventLog();
-    const created = (source: 'cdp' | 'page', id: string) =>
-      log[source]({ kind: 'channel.created', channelId: id, transport: 'websocket', url: WS_URL });
-    if (order === 'cdp first') {
-      created('cdp', 'ws1');
-      created('page', 'page:ws1');
-    } else {
-      created('page', 'page:ws1');
-      log.at(30);
-      created('cdp', 'ws1');
-    }
-    log.at(50).cdp({ kind: 'channel.open', channelId: 'ws1', status: 101 }).page({ kind: 'channel.open', channelId: 'page:ws1' });
-    for (const source of ['cdp', 'page'] as const) {
-      const id = source === 'cdp' ? 'ws1' : 'page:ws1';
-      log.at(60)[source]({ kind: 'channel.frame', channelId: id, direction: 'send', opcode: 1, data: '{"sub":1}', size: 9 });
-      log.at(70)[source]({ kind: 'channel.frame', channelId: id, direction: 'receive', opcode: 1, data: 'hi', size: 2 });
-    }
-    log.at(80).cdp({ kind: 'channel.closed', channelId: 'ws1' });
-    log.at(81).page({ kind: 'channel.closed', channelId: 'page:ws1', code: 4001, reason: 'auth' });
+  it.each(['cdp first', 'page first'])(
+    'merges the two reports of one WebSocket without doubling frames (%s)',
+    (order) => {
+      const log = eventLog();
+      const created = (source: 'cdp' | 'page', id: string) =>
+        log[source]({ kind: 'channel.created', channelId: id, transport: 'websocket', url: WS_URL });
+      if (order === 'cdp first') {
+        created('cdp', 'ws1');
+        created('page', 'page:ws1');
+      } else {
+        created('page', 'page:ws1');
+        log.at(30);
+        created('cdp', 'ws1');
+      }
+      log
+        .at(50)
+        .cdp({ kind: 'channel.open', channelId: 'ws1', status: 101 })
+        .page({ kind: 'channel.open', channelId: 'page:ws1' });
+      for (const source of ['cdp', 'page'] as const) {
+        const id = source === 'cdp' ? 'ws1' : 'page:ws1';
+        log.at(60)[source]({
+          kind: 'channel.frame',
+          channelId: id,
+          direction: 'send',
+          opcode: 1,
+          data: '{"sub":1}',
+          size: 9,
+        });
+        log.at(70)[source]({
+          kind: 'channel.frame',
+          channelId: id,
+          direction: 'receive',
+          opcode: 1,
+          data: 'hi',
+          size: 2,
+        });
+      }
+      log.at(80).cdp({ kind: 'channel.closed', channelId: 'ws1' });
+      log.at(81).page({ kind: 'channel.closed', channelId: 'page:ws1', code: 4001, reason: 'auth' });
 
-    const rec = reduce(log.events);
-    expect([...rec.channels.keys()]).toEqual(['ws1']);
-    expect(rec.timeline.map((row) => row.id)).toEqual(['ws1']);
-    const ws = rec.channels.get('ws1')!;
-    expect(ws.frames.map((f) => f.data)).toEqual(['{"sub":1}', 'hi']);
-    expect([ws.framesOut, ws.framesIn]).toEqual([1, 1]);
-    // CDP's webSocketClosed has no code: the page's close event supplies it.
-    expect(ws).toMatchObject({ state: 'closed', closeCode: 4001, closeReason: 'auth', lastActivity: T0 + 81 });
-    expect(ws.handshakeStatus).toBe(101);
-  });
+      const rec = reduce(log.events);
+      expect([...rec.channels.keys()]).toEqual(['ws1']);
+      expect(rec.timeline.map((row) => row.id)).toEqual(['ws1']);
+      const ws = rec.channels.get('ws1')!;
+      expect(ws.frames.map((f) => f.data)).toEqual(['{"sub":1}', 'hi']);
+      expect([ws.framesOut, ws.framesIn]).toEqual([1, 1]);
+      // CDP's webSocketClosed has no code: the page's close event supplies it.
+      expect(ws).toMatchObject({
+        state: 'closed',
+        closeCode: 4001,
+        closeReason: 'auth',
+        lastActivity: T0 + 81,
+      });
+      expect(ws.handshakeStatus).toBe(101);
+    },
+  );
 
   it('follows an error then a close, and a page-only SSE channel', () => {
     const log = eventLog()
       .page({ kind: 'channel.created', channelId: 'page:es1', transport: 'sse', url: `${API}/events` })
-      .at(5).page({ kind: 'channel.frame', channelId: 'page:es1', direction: 'receive', opcode: 1, data: 'x', size: 1, eventName: 'tick' })
-      .at(10).page({ kind: 'channel.error', channelId: 'page:es1', message: 'EventSource failed' });
+      .at(5)
+      .page({
+        kind: 'channel.frame',
+        channelId: 'page:es1',
+        direction: 'receive',
+        opcode: 1,
+        data: 'x',
+        size: 1,
+        eventName: 'tick',
+      })
+      .at(10)
+      .page({ kind: 'channel.error', channelId: 'page:es1', message: 'EventSource failed' });
     const rec = reduce(log.events);
     const es = rec.channels.get('page:es1')!;
-    expect(es).toMatchObject({ source: 'page', state: 'error', errorMessage: 'EventSource failed', framesIn: 1 });
+    expect(es).toMatchObject({
+      source: 'page',
+      state: 'error',
+      errorMessage: 'EventSource failed',
+      framesIn: 1,
+    });
     expect(es.frames[0].eventName).toBe('tick');
     rec.apply(log.at(20).page({ kind: 'channel.closed', channelId: 'page:es1' }).take().slice(-1));
     expect(es.state).toBe('closed');
@@ -131,36 +234,63 @@ describe('Recording: channels', () => {
 });
 
 describe('Recording: exceptions', () => {
-  const rejection = { kind: 'exception', surface: 'unhandledrejection', message: 'Error: Auth context not provided', stackText: SEED_STACK } as const;
+  const rejection = {
+    kind: 'exception',
+    surface: 'unhandledrejection',
+    message: 'Error: Auth context not provided',
+    stackText: SEED_STACK,
+  } as const;
 
-  it.each(['cdp first', 'page first'])('keeps one record for a throw CDP and the page both saw (%s)', (order) => {
-    const log = eventLog();
-    if (order === 'cdp first') log.cdp({ ...rejection, exceptionId: 'c1' }).at(15).page({ ...rejection, exceptionId: 'p1' });
-    else log.page({ ...rejection, exceptionId: 'p1' }).at(15).cdp({ ...rejection, exceptionId: 'c1' });
-    log.at(500).page({ kind: 'exception.handled', exceptionId: 'p1' });
+  it.each(['cdp first', 'page first'])(
+    'keeps one record for a throw CDP and the page both saw (%s)',
+    (order) => {
+      const log = eventLog();
+      if (order === 'cdp first')
+        log
+          .cdp({ ...rejection, exceptionId: 'c1' })
+          .at(15)
+          .page({ ...rejection, exceptionId: 'p1' });
+      else
+        log
+          .page({ ...rejection, exceptionId: 'p1' })
+          .at(15)
+          .cdp({ ...rejection, exceptionId: 'c1' });
+      log.at(500).page({ kind: 'exception.handled', exceptionId: 'p1' });
 
-    const rec = reduce(log.events);
-    expect(rec.exceptions.size).toBe(1);
-    const [x] = rec.exceptions.values();
-    expect(x.source).toBe('cdp');
-    expect(x.alsoReportedAs).toHaveLength(1);
-    expect(x.alsoReportedAs[0]).not.toBe(x.id);
-    expect(rec.timeline).toEqual([{ type: 'exception', id: x.id, time: x.time, seq: x.firstSeq }]);
-    expect(x.handledLater).toBe(true);
-  });
+      const rec = reduce(log.events);
+      expect(rec.exceptions.size).toBe(1);
+      const [x] = rec.exceptions.values();
+      expect(x.source).toBe('cdp');
+      expect(x.alsoReportedAs).toHaveLength(1);
+      expect(x.alsoReportedAs[0]).not.toBe(x.id);
+      expect(rec.timeline).toEqual([{ type: 'exception', id: x.id, time: x.time, seq: x.firstSeq }]);
+      expect(x.handledLater).toBe(true);
+    },
+  );
 
   it('parses stackText and defaults the location to the top frame', () => {
     const rec = reduce(eventLog().page(rejection).events);
     const x = rec.exceptions.get('x1')!;
     expect(x.stack).toHaveLength(2);
-    expect(x).toMatchObject({ url: `${ORIGIN}/assets/websocketService-BKJDZuHi.js`, line: 1, column: 826, handledLater: false });
+    expect(x).toMatchObject({
+      url: `${ORIGIN}/assets/websocketService-BKJDZuHi.js`,
+      line: 1,
+      column: 826,
+      handledLater: false,
+    });
   });
 
   it('keeps console reports and throws 2 s apart as separate rows', () => {
     const log = eventLog()
       .cdp(rejection)
-      .at(10).page({ kind: 'exception', surface: 'console', message: 'Router error: Error: Auth context not provided' })
-      .at(2500).page(rejection);
+      .at(10)
+      .page({
+        kind: 'exception',
+        surface: 'console',
+        message: 'Router error: Error: Auth context not provided',
+      })
+      .at(2500)
+      .page(rejection);
     const rec = reduce(log.events);
     expect(rec.exceptions.size).toBe(3);
     expect(rec.timeline.map((row) => row.id)).toEqual(['x1', 'x2', 'x3']);
@@ -177,23 +307,45 @@ describe('Recording: capture, logs, timeline', () => {
       .user({ kind: 'capture.dropped', rejected: 1, overflow: 40, reason: 'buffer full' })
       .user({ kind: 'capture.state', cdp: 'detached', reason: 'canceled_by_user' });
     rec.apply(log.events);
-    expect(rec.capture).toEqual({ cdp: 'detached', cdpReason: 'canceled_by_user', rejected: 3, overflow: 40 });
+    expect(rec.capture).toEqual({
+      cdp: 'detached',
+      cdpReason: 'canceled_by_user',
+      rejected: 3,
+      overflow: 40,
+    });
     expect(rec.eventCount).toBe(4);
   });
 
   it('orders rows by time (ties by seq), inserts late events, keeps logs out of the timeline', () => {
     const rec = new Recording();
     const log = eventLog();
-    log.at(0).cdp({ kind: 'page.load', url: `${ORIGIN}/` })
-      .at(100).user({ kind: 'user.action', action: 'record' })
-      .at(100).cdp({ kind: 'log', level: 'error', category: 'cors', text: 'blocked' });
+    log
+      .at(0)
+      .cdp({ kind: 'page.load', url: `${ORIGIN}/` })
+      .at(100)
+      .user({ kind: 'user.action', action: 'record' })
+      .at(100)
+      .cdp({ kind: 'log', level: 'error', category: 'cors', text: 'blocked' });
     rec.apply(log.take());
     // A page report that arrives late, with an earlier clock reading.
-    log.at(50).page({ kind: 'request.start', requestId: 'page:1', url: `${API}/x`, method: 'GET', headers: {}, resourceType: 'xhr' })
-      .at(100).page({ kind: 'channel.created', channelId: 'page:ws', transport: 'websocket', url: WS_URL });
+    log
+      .at(50)
+      .page({
+        kind: 'request.start',
+        requestId: 'page:1',
+        url: `${API}/x`,
+        method: 'GET',
+        headers: {},
+        resourceType: 'xhr',
+      })
+      .at(100)
+      .page({ kind: 'channel.created', channelId: 'page:ws', transport: 'websocket', url: WS_URL });
     rec.apply(log.take());
     expect(rec.timeline.map((row) => `${row.type}:${row.id}`)).toEqual([
-      'page:p1', 'request:page:1', 'action:a2', 'channel:page:ws',
+      'page:p1',
+      'request:page:1',
+      'action:a2',
+      'channel:page:ws',
     ]);
     expect(rec.logs.map((l) => l.text)).toEqual(['blocked']);
   });

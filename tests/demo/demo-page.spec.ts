@@ -55,11 +55,19 @@ test('buggy variant reproduces the seed incident', async () => {
   await expect(page.getByTestId('auth-status')).toHaveText('Token refresh failed', { timeout: 2000 });
   await expect(page.getByTestId('ws-status')).toHaveText('disabled');
 
-  expect(consoleErrors.some((text) => text.startsWith('Router error: Error: Auth context not provided'))).toBe(true);
-  expect(consoleErrors.some((text) => text.startsWith('Unhandled promise rejection: Error: Auth context not provided'))).toBe(true);
+  expect(
+    consoleErrors.some((text) => text.startsWith('Router error: Error: Auth context not provided')),
+  ).toBe(true);
   expect(
     consoleErrors.some((text) =>
-      text.includes('Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response'),
+      text.startsWith('Unhandled promise rejection: Error: Auth context not provided'),
+    ),
+  ).toBe(true);
+  expect(
+    consoleErrors.some((text) =>
+      text.includes(
+        'Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response',
+      ),
     ),
   ).toBe(true);
 

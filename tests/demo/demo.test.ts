@@ -102,7 +102,9 @@ describe('token auth', () => {
   it('widgets need a token', async () => {
     expect((await fetch(`${demo.apiOrigin}/fixed/api/widgets/`)).status).toBe(401);
     const token = await login('/fixed/api');
-    const response = await fetch(`${demo.apiOrigin}/fixed/api/widgets/`, { headers: { Authorization: `Token ${token}` } });
+    const response = await fetch(`${demo.apiOrigin}/fixed/api/widgets/`, {
+      headers: { Authorization: `Token ${token}` },
+    });
     expect(response.status).toBe(200);
     const widgets = (await response.json()) as Array<{ id: string; value: number }>;
     expect(widgets.length).toBeGreaterThan(0);
@@ -129,7 +131,9 @@ function nextMessage(socket: WebSocket, type: string, timeoutMs: number): Promis
 describe('widgets WebSocket', () => {
   it('closes a socket without a valid token with 4401', async () => {
     const socket = new WebSocket(socketUrl('not-a-token'));
-    const code = await new Promise<number>((resolve) => socket.on('close', (closeCode) => resolve(closeCode)));
+    const code = await new Promise<number>((resolve) =>
+      socket.on('close', (closeCode) => resolve(closeCode)),
+    );
     expect(code).toBe(4401);
   });
 
@@ -168,7 +172,9 @@ describe('the app origin', () => {
   it('built a minified websocketService-<hash>.js chunk', async () => {
     const { outDir, rebuilt } = await buildDemoApp();
     expect(rebuilt).toBe(false);
-    const chunks = (await readdir(join(outDir, 'assets'))).filter((name) => /^websocketService-[\w-]{8}\.js$/.test(name));
+    const chunks = (await readdir(join(outDir, 'assets'))).filter((name) =>
+      /^websocketService-[\w-]{8}\.js$/.test(name),
+    );
     expect(chunks).toHaveLength(1);
     const code = await readFile(join(outDir, 'assets', chunks[0] as string), 'utf8');
     expect(code).toContain('Auth context not provided');

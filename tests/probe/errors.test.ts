@@ -23,14 +23,19 @@ describe('unhandled rejections and uncaught errors', () => {
     return promise;
   }
 
-  function rejection(type: 'unhandledrejection' | 'rejectionhandled', promise: Promise<unknown>, reason: unknown) {
+  function rejection(
+    type: 'unhandledrejection' | 'rejectionhandled',
+    promise: Promise<unknown>,
+    reason: unknown,
+  ) {
     const event = new t.win.PromiseRejectionEvent(type, { promise, reason });
     return t.win.dispatchEvent(event);
   }
 
   it('reports an unhandled rejection and pairs its later handling by id', () => {
     const error = new Error('Auth context not provided');
-    error.stack = 'Error: Auth context not provided\n    at new X (http://127.0.0.1:8080/assets/websocketService-BKJDZuHi.js:1:826)';
+    error.stack =
+      'Error: Auth context not provided\n    at new X (http://127.0.0.1:8080/assets/websocketService-BKJDZuHi.js:1:826)';
     const promise = rejected(error);
     const notCanceled = rejection('unhandledrejection', promise, error);
     rejection('rejectionhandled', promise, error);
@@ -57,7 +62,11 @@ describe('unhandled rejections and uncaught errors', () => {
     rejection('unhandledrejection', rejected({ status: 401 }), { status: 401 });
     rejection('unhandledrejection', rejected(undefined), undefined);
     t.runTimers();
-    expect(t.events().map((e) => (e as { message: string }).message)).toEqual(['token expired', 'Object', 'undefined']);
+    expect(t.events().map((e) => (e as { message: string }).message)).toEqual([
+      'token expired',
+      'Object',
+      'undefined',
+    ]);
     expect(t.events()[0]).not.toHaveProperty('errorName');
   });
 

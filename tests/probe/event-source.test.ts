@@ -33,12 +33,47 @@ describe('EventSource capture', () => {
     source.serverError(true); // the browser gave up
     t.runTimers();
     expect(t.events()).toEqual([
-      { kind: 'channel.created', time: expect.any(Number), channelId: 'page:sse:1', transport: 'sse', url: 'http://127.0.0.1:8080/events/stream' },
+      {
+        kind: 'channel.created',
+        time: expect.any(Number),
+        channelId: 'page:sse:1',
+        transport: 'sse',
+        url: 'http://127.0.0.1:8080/events/stream',
+      },
       { kind: 'channel.open', time: expect.any(Number), channelId: 'page:sse:1' },
-      { kind: 'channel.frame', time: expect.any(Number), channelId: 'page:sse:1', direction: 'receive', opcode: 1, data: '{"unread":3}', size: 12, eventName: 'message', lastEventId: 'evt-41' },
-      { kind: 'channel.frame', time: expect.any(Number), channelId: 'page:sse:1', direction: 'receive', opcode: 1, data: 'ping', size: 4, eventName: 'message' },
-      { kind: 'channel.error', time: expect.any(Number), channelId: 'page:sse:1', message: 'EventSource error' },
-      { kind: 'channel.error', time: expect.any(Number), channelId: 'page:sse:1', message: 'EventSource error' },
+      {
+        kind: 'channel.frame',
+        time: expect.any(Number),
+        channelId: 'page:sse:1',
+        direction: 'receive',
+        opcode: 1,
+        data: '{"unread":3}',
+        size: 12,
+        eventName: 'message',
+        lastEventId: 'evt-41',
+      },
+      {
+        kind: 'channel.frame',
+        time: expect.any(Number),
+        channelId: 'page:sse:1',
+        direction: 'receive',
+        opcode: 1,
+        data: 'ping',
+        size: 4,
+        eventName: 'message',
+      },
+      {
+        kind: 'channel.error',
+        time: expect.any(Number),
+        channelId: 'page:sse:1',
+        message: 'EventSource error',
+      },
+      {
+        kind: 'channel.error',
+        time: expect.any(Number),
+        channelId: 'page:sse:1',
+        message: 'EventSource error',
+      },
       { kind: 'channel.closed', time: expect.any(Number), channelId: 'page:sse:1' },
     ]);
   });

@@ -48,15 +48,21 @@ export function createTestWindow(url = 'http://127.0.0.1:8080/app/'): TestWindow
 
   win.fetch = function fetch(input: unknown, init?: unknown): Promise<unknown> {
     // Index assignment, not push: one test replaces Array.prototype.push while fetching.
-    return new Promise((resolve, reject) => void (fetchCalls[fetchCalls.length] = { input, init, resolve, reject }));
+    return new Promise(
+      (resolve, reject) => void (fetchCalls[fetchCalls.length] = { input, init, resolve, reject }),
+    );
   } as ProbeWindow['fetch'];
   win.XMLHttpRequest = makeXhr(happy) as unknown as ProbeWindow['XMLHttpRequest'];
   win.WebSocket = makeWebSocket(happy) as unknown as ProbeWindow['WebSocket'];
   win.EventSource = makeEventSource(happy) as unknown as ProbeWindow['EventSource'];
-  win.PromiseRejectionEvent = makePromiseRejectionEvent(happy) as unknown as ProbeWindow['PromiseRejectionEvent'];
+  win.PromiseRejectionEvent = makePromiseRejectionEvent(
+    happy,
+  ) as unknown as ProbeWindow['PromiseRejectionEvent'];
 
   const message = (data: unknown, source: unknown = win) =>
-    void win.dispatchEvent(new happy.MessageEvent('message', { data, source: source as never }) as unknown as Event);
+    void win.dispatchEvent(
+      new happy.MessageEvent('message', { data, source: source as never }) as unknown as Event,
+    );
 
   return {
     win,
@@ -144,7 +150,8 @@ function makeWebSocket(happy: Window) {
     sent: unknown[] = [];
     constructor(url: string | URL, protocols?: string | string[]) {
       super();
-      if (String(url).startsWith('ftp:')) throw new SyntaxError("The URL's scheme must be either 'ws' or 'wss'.");
+      if (String(url).startsWith('ftp:'))
+        throw new SyntaxError("The URL's scheme must be either 'ws' or 'wss'.");
       this.#url = new URL(String(url), 'http://127.0.0.1:8080/app/').href.replace(/^http/, 'ws');
       void protocols;
     }
@@ -155,7 +162,10 @@ function makeWebSocket(happy: Window) {
       return this.#readyState;
     }
     send(data: unknown) {
-      if (this.#readyState === 0) throw new Error("InvalidStateError: Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.");
+      if (this.#readyState === 0)
+        throw new Error(
+          "InvalidStateError: Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.",
+        );
       this.sent.push(data);
       return undefined;
     }

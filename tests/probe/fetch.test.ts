@@ -68,7 +68,11 @@ describe('fetch capture', () => {
     void t.win.fetch(new t.win.URL('http://127.0.0.1:9000/ws-ticket'), { method: 'patch' });
     t.runTimers();
     const starts = t.events();
-    expect(starts[0]).toMatchObject({ method: 'PUT', url: 'http://127.0.0.1:9000/api/me', headers: { 'x-from-request': '1' } });
+    expect(starts[0]).toMatchObject({
+      method: 'PUT',
+      url: 'http://127.0.0.1:9000/api/me',
+      headers: { 'x-from-request': '1' },
+    });
     expect(starts[1]).toMatchObject({ headers: { 'x-from-init': '2' } });
     expect(starts[1]).not.toHaveProperty('headers.x-from-request');
     // Only the standard methods are upper-cased, as fetch itself does.
@@ -96,7 +100,11 @@ describe('fetch capture', () => {
     t.fetchCalls[0].reject(abort);
     await expect(promise).rejects.toBe(abort);
     t.runTimers();
-    expect(t.events()[1]).toMatchObject({ kind: 'request.failed', errorText: 'AbortError: signal is aborted without reason', canceled: true });
+    expect(t.events()[1]).toMatchObject({
+      kind: 'request.failed',
+      errorText: 'AbortError: signal is aborted without reason',
+      canceled: true,
+    });
   });
 
   it('does not run getters of the page init object and truncates long bodies', async () => {

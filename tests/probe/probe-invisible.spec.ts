@@ -1,8 +1,8 @@
 /**
  * The probe in real Chromium, without the extension: the bundle is injected as an init script
  * (what a MAIN-world document_start content script amounts to) and a page with the probe is
- * compared with a page without it. Also checks that it really captures, and prints a rough
- * cost measurement (not asserted: timing on a shared 2-core machine is noise).
+ * compared with a page without it. Also checks that it really captures. (What the probe costs
+ * the page is measured by benchmarks, not by tests: timing on a shared 2-core machine is noise.)
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,13 @@ test.use({
   browserName: 'chromium',
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   },
 });
 
@@ -27,7 +33,11 @@ let origin = '';
 test.beforeAll(async () => {
   const entry = fileURLToPath(new URL('../../probe/index.ts', import.meta.url));
   const result = await build({
-    stdin: { contents: `import { installProbe } from ${JSON.stringify(entry)};\ninstallProbe(window);\n`, resolveDir: process.cwd(), loader: 'ts' },
+    stdin: {
+      contents: `import { installProbe } from ${JSON.stringify(entry)};\ninstallProbe(window);\n`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     target: 'chrome120',
@@ -103,11 +113,23 @@ function fingerprint() {
   const mySource = new MySource('/sse');
   class MyXhr extends XMLHttpRequest {}
   report.instances = {
-    ws: [ws instanceof WebSocket, Object.getPrototypeOf(ws) === WebSocket.prototype, ws.constructor === WebSocket],
-    subclass: [mine instanceof MySocket, mine instanceof WebSocket, Object.getPrototypeOf(MySocket) === WebSocket],
+    ws: [
+      ws instanceof WebSocket,
+      Object.getPrototypeOf(ws) === WebSocket.prototype,
+      ws.constructor === WebSocket,
+    ],
+    subclass: [
+      mine instanceof MySocket,
+      mine instanceof WebSocket,
+      Object.getPrototypeOf(MySocket) === WebSocket,
+    ],
     es: [es instanceof EventSource, Object.getPrototypeOf(es) === EventSource.prototype],
     esSubclass: [mySource instanceof MySource, mySource instanceof EventSource],
-    xhr: [new XMLHttpRequest() instanceof XMLHttpRequest, new MyXhr() instanceof XMLHttpRequest, new MyXhr() instanceof MyXhr],
+    xhr: [
+      new XMLHttpRequest() instanceof XMLHttpRequest,
+      new MyXhr() instanceof XMLHttpRequest,
+      new MyXhr() instanceof MyXhr,
+    ],
   };
   ws.close();
   mine.close();
@@ -123,7 +145,12 @@ function fingerprint() {
     XMLHttpRequest.prototype.open.length,
     WebSocket.prototype.send.length,
   ];
-  report.toStringItself = [Function.prototype.toString.toString(), toString.call(toString), toString.name, toString.length];
+  report.toStringItself = [
+    Function.prototype.toString.toString(),
+    toString.call(toString),
+    toString.name,
+    toString.length,
+  ];
   report.badThis = (() => {
     try {
       return toString.call({});
@@ -138,8 +165,11 @@ function fingerprint() {
       return `${(error as Error).name}: ${(error as Error).message}`;
     }
   })();
-  report.windowNames = Object.getOwnPropertyNames(window).length;
-  report.windowKeys = Object.keys(window).join(',');
+  report.windowNames = Object.getOwnPropertyNames(window).filter((k) => !k.startsWith('__playwright')).length;
+  // Playwright's tracing adds its own `__playwright_*` globals to every page: not ours to compare.
+  report.windowKeys = Object.keys(window)
+    .filter((k) => !k.startsWith('__playwright'))
+    .join(',');
   return report;
 }
 
@@ -183,48 +213,45 @@ test('the probe captures once the bridge says record', async ({ page }) => {
     ws.close(1000, 'done');
     setTimeout(() => Promise.reject(new Error('Auth context not provided')), 0);
   });
-  const kinds = () => page.evaluate(() => (window as unknown as { seen: Array<{ kind: string }> }).seen.map((e) => e.kind));
+  const kinds = () =>
+    page.evaluate(() => (window as unknown as { seen: Array<{ kind: string }> }).seen.map((e) => e.kind));
   await expect.poll(kinds).toContain('exception');
   await expect.poll(kinds).toContain('channel.closed');
 
-  const seen = await page.evaluate(() => (window as unknown as { seen: Array<Record<string, unknown>> }).seen);
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen: Array<Record<string, unknown>> }).seen,
+  );
   expect(seen[0]).toMatchObject({ kind: 'page.load', url: `${origin}/` });
   expect(seen).toContainEqual(
-    expect.objectContaining({ kind: 'request.start', method: 'GET', url: `${origin}/api/ping?from=test`, headers: { authorization: 'Token abc' }, resourceType: 'fetch' }),
+    expect.objectContaining({
+      kind: 'request.start',
+      method: 'GET',
+      url: `${origin}/api/ping?from=test`,
+      headers: { authorization: 'Token abc' },
+      resourceType: 'fetch',
+    }),
   );
-  expect(seen).toContainEqual(expect.objectContaining({ kind: 'request.response', status: 200, mimeType: 'application/json' }));
-  expect(seen).toContainEqual(expect.objectContaining({ kind: 'request.failed', errorText: 'TypeError: Failed to fetch' }));
-  expect(seen).toContainEqual(expect.objectContaining({ kind: 'channel.frame', direction: 'send', data: 'hi' }));
-  expect(seen).toContainEqual(expect.objectContaining({ kind: 'channel.frame', direction: 'receive', data: 'echo:hi' }));
-  expect(seen).toContainEqual(expect.objectContaining({ kind: 'channel.closed', code: 1000, reason: 'done', wasClean: true }));
   expect(seen).toContainEqual(
-    expect.objectContaining({ kind: 'exception', surface: 'unhandledrejection', message: 'Error: Auth context not provided', errorName: 'Error' }),
+    expect.objectContaining({ kind: 'request.response', status: 200, mimeType: 'application/json' }),
   );
-});
-
-test('rough cost: 2,000 fetches with and without the probe (printed, not asserted)', async ({ browser }) => {
-  async function time(withProbe: boolean): Promise<number> {
-    const page = await browser.newPage();
-    await open(page, withProbe);
-    const ms = await page.evaluate(async () => {
-      window.postMessage({ __handshake: 'bridge', v: 1, type: 'record', on: true }, '*');
-      const run = async () => {
-        const start = performance.now();
-        for (let batch = 0; batch < 40; batch++) {
-          await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`/api/ping?i=${batch * 50 + i}`).then((r) => r.text())));
-        }
-        return performance.now() - start;
-      };
-      await run(); // warm-up: connections, JIT
-      return Math.min(await run(), await run());
-    });
-    await page.close();
-    return ms;
-  }
-  const without = await time(false);
-  const withProbe = await time(true);
-  console.log(
-    `[probe cost] 2000 fetches: without ${without.toFixed(0)} ms, with probe (recording) ${withProbe.toFixed(0)} ms, ratio ${(withProbe / without).toFixed(2)}`,
+  expect(seen).toContainEqual(
+    expect.objectContaining({ kind: 'request.failed', errorText: 'TypeError: Failed to fetch' }),
   );
-  expect(without).toBeGreaterThan(0);
+  expect(seen).toContainEqual(
+    expect.objectContaining({ kind: 'channel.frame', direction: 'send', data: 'hi' }),
+  );
+  expect(seen).toContainEqual(
+    expect.objectContaining({ kind: 'channel.frame', direction: 'receive', data: 'echo:hi' }),
+  );
+  expect(seen).toContainEqual(
+    expect.objectContaining({ kind: 'channel.closed', code: 1000, reason: 'done', wasClean: true }),
+  );
+  expect(seen).toContainEqual(
+    expect.objectContaining({
+      kind: 'exception',
+      surface: 'unhandledrejection',
+      message: 'Error: Auth context not provided',
+      errorName: 'Error',
+    }),
+  );
 });

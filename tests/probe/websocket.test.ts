@@ -43,11 +43,40 @@ describe('WebSocket capture', () => {
     expect(socket.sent).toEqual(['{"type":"subscribe","channel":"dashboard"}']);
     t.runTimers();
     expect(t.events()).toEqual([
-      { kind: 'channel.created', time: expect.any(Number), channelId: 'page:ws:1', transport: 'websocket', url: 'ws://127.0.0.1:9000/ws/notifications' },
+      {
+        kind: 'channel.created',
+        time: expect.any(Number),
+        channelId: 'page:ws:1',
+        transport: 'websocket',
+        url: 'ws://127.0.0.1:9000/ws/notifications',
+      },
       { kind: 'channel.open', time: expect.any(Number), channelId: 'page:ws:1' },
-      { kind: 'channel.frame', time: expect.any(Number), channelId: 'page:ws:1', direction: 'send', opcode: 1, data: '{"type":"subscribe","channel":"dashboard"}', size: 42 },
-      { kind: 'channel.frame', time: expect.any(Number), channelId: 'page:ws:1', direction: 'receive', opcode: 1, data: '{"type":"error","message":"Auth context not provided"}', size: 54 },
-      { kind: 'channel.closed', time: expect.any(Number), channelId: 'page:ws:1', code: 4001, reason: 'unauthorised', wasClean: true },
+      {
+        kind: 'channel.frame',
+        time: expect.any(Number),
+        channelId: 'page:ws:1',
+        direction: 'send',
+        opcode: 1,
+        data: '{"type":"subscribe","channel":"dashboard"}',
+        size: 42,
+      },
+      {
+        kind: 'channel.frame',
+        time: expect.any(Number),
+        channelId: 'page:ws:1',
+        direction: 'receive',
+        opcode: 1,
+        data: '{"type":"error","message":"Auth context not provided"}',
+        size: 54,
+      },
+      {
+        kind: 'channel.closed',
+        time: expect.any(Number),
+        channelId: 'page:ws:1',
+        code: 4001,
+        reason: 'unauthorised',
+        wasClean: true,
+      },
     ]);
   });
 
@@ -90,7 +119,14 @@ describe('WebSocket capture', () => {
     t.runTimers();
     expect(t.events().slice(2)).toEqual([
       { kind: 'channel.error', time: expect.any(Number), channelId: 'page:ws:1', message: 'WebSocket error' },
-      { kind: 'channel.closed', time: expect.any(Number), channelId: 'page:ws:1', code: 1006, reason: '', wasClean: false },
+      {
+        kind: 'channel.closed',
+        time: expect.any(Number),
+        channelId: 'page:ws:1',
+        code: 1006,
+        reason: '',
+        wasClean: false,
+      },
     ]);
   });
 
@@ -102,8 +138,13 @@ describe('WebSocket capture', () => {
     expect(Socket.OPEN).toBe(1);
     expect(Socket.prototype).toBe(NativeSocket.prototype);
     expect(Socket.prototype.constructor).toBe(Socket);
-    expect(t.win.Function.prototype.toString.call(Socket)).toBe(t.win.Function.prototype.toString.call(NativeSocket));
-    expect(Object.getOwnPropertyDescriptor(t.win, 'WebSocket')).toEqual({ ...nativeDescriptor, value: Socket });
+    expect(t.win.Function.prototype.toString.call(Socket)).toBe(
+      t.win.Function.prototype.toString.call(NativeSocket),
+    );
+    expect(Object.getOwnPropertyDescriptor(t.win, 'WebSocket')).toEqual({
+      ...nativeDescriptor,
+      value: Socket,
+    });
 
     class ReconnectingSocket extends Socket {
       tag = 'mine';

@@ -40,7 +40,12 @@ describe('XMLHttpRequest capture', () => {
       ['x-trace', 'b'],
     ]);
     expect(xhr.sentBody).toBe('{"refresh":"r1"}');
-    xhr.respond(401, 'Unauthorized', 'content-type: application/json\r\nwww-authenticate: Token\r\n', '{"detail":"expired"}');
+    xhr.respond(
+      401,
+      'Unauthorized',
+      'content-type: application/json\r\nwww-authenticate: Token\r\n',
+      '{"detail":"expired"}',
+    );
     t.runTimers();
 
     expect(t.events()).toEqual([
@@ -91,7 +96,12 @@ describe('XMLHttpRequest capture', () => {
     xhr.fail(type);
     t.runTimers();
     expect(t.events().map((e) => e.kind)).toEqual(['request.start', 'request.failed']);
-    expect(t.events()[1]).toEqual({ kind: 'request.failed', time: expect.any(Number), requestId: 'page:1', ...expected });
+    expect(t.events()[1]).toEqual({
+      kind: 'request.failed',
+      time: expect.any(Number),
+      requestId: 'page:1',
+      ...expected,
+    });
   });
 
   it('gives each send of a reused XHR its own id and listens only once', () => {

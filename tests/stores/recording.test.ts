@@ -41,7 +41,10 @@ describe('recording store', () => {
     expect(store.version).toBe(2);
     expect(store.recording).toBe(snapshotModel); // applied in place, not rebuilt
     expect(store.recording.eventCount).toBe(15);
-    expect(store.findings.map((f) => f.ruleId).sort()).toEqual(['auth/context-missing', 'cors/header-not-allowed']);
+    expect(store.findings.map((f) => f.ruleId).sort()).toEqual([
+      'auth/context-missing',
+      'cors/header-not-allowed',
+    ]);
     expect(store.recording.channels.get('ws1')?.frames).toHaveLength(2);
   });
 
@@ -58,7 +61,11 @@ describe('recording store', () => {
 
   it('ignores messages about other tabs', () => {
     const { link, frames, store } = setup();
-    link.deliver({ type: 'snapshot', status: { ...status(true), tabId: TAB_ID + 1 }, events: snapshotEvents() });
+    link.deliver({
+      type: 'snapshot',
+      status: { ...status(true), tabId: TAB_ID + 1 },
+      events: snapshotEvents(),
+    });
     link.deliver({ type: 'error', tabId: TAB_ID + 1, message: 'not ours' });
     frames.run();
     expect(store.status).toBeNull();
@@ -82,7 +89,11 @@ describe('recording store', () => {
 
   it('clear empties the view and the selection at once', () => {
     const { link, frames, store } = setup();
-    link.deliver({ type: 'snapshot', status: status(true), events: [...snapshotEvents(), ...refreshEvents()] });
+    link.deliver({
+      type: 'snapshot',
+      status: status(true),
+      events: [...snapshotEvents(), ...refreshEvents()],
+    });
     frames.run();
     store.select({ type: 'request', id: 'r2' });
     store.toggleFinding(store.findings[0].key);

@@ -17,7 +17,9 @@ interface Widget {
 const variant = readVariant();
 
 // The seed app logged rejections with this prefix; the browser still reports them too.
-window.addEventListener('unhandledrejection', (event) => console.error('Unhandled promise rejection:', event.reason));
+window.addEventListener('unhandledrejection', (event) =>
+  console.error('Unhandled promise rejection:', event.reason),
+);
 
 const layout = mountAppLayout(variant);
 const outlet = document.getElementById('route-outlet') ?? document.body;

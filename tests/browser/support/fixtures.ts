@@ -37,7 +37,8 @@ export const test = base.extend<Fixtures, { demo: Demo }>({
       throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
     }
     const executablePath = chromiumPath();
-    if (!executablePath) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+    if (!executablePath)
+      throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
     const userDataDir = mkdtempSync(join(tmpdir(), 'handshake-profile-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,

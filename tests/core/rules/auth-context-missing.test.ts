@@ -21,7 +21,12 @@ function authFindings(log: EventLog, patterns?: string[]): Finding[] {
 const fact = (finding: Finding, label: string) => finding.facts.find((f) => f.label === label)?.value;
 
 function seedThrow(log: EventLog, source: 'cdp' | 'page' = 'cdp'): EventLog {
-  return log[source]({ kind: 'exception', surface: 'unhandledrejection', message: SEED_MESSAGE, stackText: SEED_STACK });
+  return log[source]({
+    kind: 'exception',
+    surface: 'unhandledrejection',
+    message: SEED_MESSAGE,
+    stackText: SEED_STACK,
+  });
 }
 
 describe('auth/context-missing', () => {
@@ -46,7 +51,8 @@ describe('auth/context-missing', () => {
 
   it('groups the router console error with the rejection it reports', () => {
     const log = seedThrow(eventLog())
-      .at(3).page({ kind: 'exception', surface: 'console', message: `Router error: ${SEED_MESSAGE}` });
+      .at(3)
+      .page({ kind: 'exception', surface: 'console', message: `Router error: ${SEED_MESSAGE}` });
     const [finding] = authFindings(log);
     expect(finding.count).toBe(2);
     expect(finding.evidence.map((e) => e.id)).toEqual(['x1', 'x2']);
@@ -54,17 +60,37 @@ describe('auth/context-missing', () => {
   });
 
   it('does not fire on a console report alone', () => {
-    const log = eventLog().page({ kind: 'exception', surface: 'console', message: `Router error: ${SEED_MESSAGE}` });
+    const log = eventLog().page({
+      kind: 'exception',
+      surface: 'console',
+      message: `Router error: ${SEED_MESSAGE}`,
+    });
     expect(authFindings(log)).toEqual([]);
   });
 
   it('reports a rejection handled later, and the auth response that completed before it', () => {
     const log = eventLog()
-      .cdp({ kind: 'request.start', requestId: 'l1', url: `${API}/api/auth/login/`, method: 'POST', headers: {}, resourceType: 'fetch' })
-      .at(40).cdp({ kind: 'request.response', requestId: 'l1', status: 200, statusText: 'OK', headers: {} })
+      .cdp({
+        kind: 'request.start',
+        requestId: 'l1',
+        url: `${API}/api/auth/login/`,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      })
+      .at(40)
+      .cdp({ kind: 'request.response', requestId: 'l1', status: 200, statusText: 'OK', headers: {} })
       .cdp({ kind: 'request.finished', requestId: 'l1' })
-      .at(100).page({ kind: 'exception', surface: 'unhandledrejection', message: SEED_MESSAGE, stackText: SEED_STACK, exceptionId: 'r1' })
-      .at(900).page({ kind: 'exception.handled', exceptionId: 'r1' });
+      .at(100)
+      .page({
+        kind: 'exception',
+        surface: 'unhandledrejection',
+        message: SEED_MESSAGE,
+        stackText: SEED_STACK,
+        exceptionId: 'r1',
+      })
+      .at(900)
+      .page({ kind: 'exception.handled', exceptionId: 'r1' });
     const [finding] = authFindings(log);
     expect(finding.basis).toBe('page');
     expect(fact(finding, 'Unhandled')).toBe('handled later');
@@ -80,13 +106,25 @@ describe('auth/context-missing', () => {
     ];
     const log = eventLog();
     messages.forEach((message, i) => log.at(i * 5000).cdp({ kind: 'exception', surface: 'error', message }));
-    log.cdp({ kind: 'exception', surface: 'error', message: 'TypeError: Cannot read properties of undefined' });
-    log.cdp({ kind: 'exception', surface: 'unhandledrejection', message: 'Error: authorization header missing' });
+    log.cdp({
+      kind: 'exception',
+      surface: 'error',
+      message: 'TypeError: Cannot read properties of undefined',
+    });
+    log.cdp({
+      kind: 'exception',
+      surface: 'unhandledrejection',
+      message: 'Error: authorization header missing',
+    });
     expect(authFindings(log).map((f) => fact(f, 'Message'))).toEqual(messages);
   });
 
   it('uses custom patterns instead of the defaults', () => {
-    const log = seedThrow(eventLog()).cdp({ kind: 'exception', surface: 'error', message: 'Error: session store not ready' });
+    const log = seedThrow(eventLog()).cdp({
+      kind: 'exception',
+      surface: 'error',
+      message: 'Error: session store not ready',
+    });
     const findings = authFindings(log, ['session store not ready']);
     expect(findings.map((f) => fact(f, 'Message'))).toEqual(['Error: session store not ready']);
   });

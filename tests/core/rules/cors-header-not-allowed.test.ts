@@ -15,8 +15,17 @@ const fact = (finding: Finding, label: string) => finding.facts.find((f) => f.la
 describe('cors/header-not-allowed', () => {
   it('explains the seed failure from CDP: header, preflight, what the server allowed', () => {
     const log = corsRefreshFailure(eventLog())
-      .at(26).page({ kind: 'request.start', requestId: 'page:1', url: REFRESH_URL, method: 'POST', headers: {}, resourceType: 'fetch' })
-      .at(27).page({ kind: 'request.failed', requestId: 'page:1', errorText: 'TypeError: Failed to fetch' });
+      .at(26)
+      .page({
+        kind: 'request.start',
+        requestId: 'page:1',
+        url: REFRESH_URL,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      })
+      .at(27)
+      .page({ kind: 'request.failed', requestId: 'page:1', errorText: 'TypeError: Failed to fetch' });
     const [finding, ...rest] = findingsOf(log);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
@@ -44,8 +53,12 @@ describe('cors/header-not-allowed', () => {
     const [finding] = findingsOf(corsRefreshFailure(eventLog()));
     const snippet = (label: string) => finding.fixSnippets.find((s) => s.label.startsWith(label))?.code ?? '';
     expect(snippet('Django')).toContain('CORS_ALLOW_HEADERS = (*default_headers, "authorization")');
-    expect(snippet('Express')).toContain(`cors({ origin: '${ORIGIN}', allowedHeaders: ['Content-Type', 'Authorization'] })`);
-    expect(snippet('nginx')).toContain('add_header Access-Control-Allow-Headers "Content-Type, Authorization" always;');
+    expect(snippet('Express')).toContain(
+      `cors({ origin: '${ORIGIN}', allowedHeaders: ['Content-Type', 'Authorization'] })`,
+    );
+    expect(snippet('nginx')).toContain(
+      'add_header Access-Control-Allow-Headers "Content-Type, Authorization" always;',
+    );
     expect(snippet('FastAPI')).toContain('allow_headers=["Content-Type", "Authorization"]');
     expect(snippet('Spring')).toContain('allowedHeaders = {"Content-Type", "Authorization"}');
   });
@@ -64,14 +77,23 @@ describe('cors/header-not-allowed', () => {
     expect(findings[0].evidence.map((e) => e.id)).toEqual(['a', 'a-pre', 'b', 'b-pre']);
   });
 
-  it('falls back to Chromium\'s console text when the failure carries no verdict', () => {
+  it("falls back to Chromium's console text when the failure carries no verdict", () => {
     const text =
       `Access to fetch at '${REFRESH_URL}' from origin '${ORIGIN}' has been blocked by CORS policy: ` +
       'Request header field x-csrftoken is not allowed by Access-Control-Allow-Headers in preflight response.';
     const log = eventLog()
-      .cdp({ kind: 'request.start', requestId: '9.1', url: REFRESH_URL, method: 'POST', headers: {}, resourceType: 'fetch' })
-      .at(30).cdp({ kind: 'request.failed', requestId: '9.1', errorText: 'net::ERR_FAILED' })
-      .at(31).cdp({ kind: 'log', level: 'error', category: 'cors', text });
+      .cdp({
+        kind: 'request.start',
+        requestId: '9.1',
+        url: REFRESH_URL,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      })
+      .at(30)
+      .cdp({ kind: 'request.failed', requestId: '9.1', errorText: 'net::ERR_FAILED' })
+      .at(31)
+      .cdp({ kind: 'log', level: 'error', category: 'cors', text });
     const [finding] = findingsOf(log);
     expect(finding.title).toBe('Request header "x-csrftoken" was refused by the server\'s CORS preflight');
     expect(fact(finding, 'Preflight')).toBe('not captured');
@@ -82,10 +104,19 @@ describe('cors/header-not-allowed', () => {
 
   it('does not fire on a successful request or on a different CORS error', () => {
     const ok = eventLog()
-      .cdp({ kind: 'request.start', requestId: '1', url: REFRESH_URL, method: 'POST', headers: {}, resourceType: 'fetch' })
+      .cdp({
+        kind: 'request.start',
+        requestId: '1',
+        url: REFRESH_URL,
+        method: 'POST',
+        headers: {},
+        resourceType: 'fetch',
+      })
       .cdp({ kind: 'request.response', requestId: '1', status: 200, statusText: 'OK', headers: {} })
       .cdp({ kind: 'request.finished', requestId: '1' });
     expect(findingsOf(ok)).toEqual([]);
-    expect(findingsOf(corsRefreshFailure(eventLog(), { corsError: 'PreflightMissingAllowOriginHeader' }))).toEqual([]);
+    expect(
+      findingsOf(corsRefreshFailure(eventLog(), { corsError: 'PreflightMissingAllowOriginHeader' })),
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,13 @@ type Listener<T> = (value: T) => void;
 
 function isWidgetUpdate(message: unknown): message is WidgetUpdate {
   const m = message as Partial<WidgetUpdate> | null;
-  return typeof m === 'object' && m !== null && m.type === 'widget.update' && typeof m.widget === 'string' && typeof m.value === 'number';
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.type === 'widget.update' &&
+    typeof m.widget === 'string' &&
+    typeof m.value === 'number'
+  );
 }
 
 export class WebSocketService {
