@@ -10,10 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { startDemo } from '../demo/index.mjs';
+import { loadTs } from './load-ts.mjs';
 
 const args = new Set(process.argv.slice(2));
 const variant = args.has('--fixed') ? 'fixed' : 'buggy';
@@ -116,20 +115,4 @@ async function readRecording(tabId) {
     req.onsuccess = () => res(req.result.map((row) => row.e));
     req.onerror = () => rej(req.error);
   });
-}
-
-/** Loads a TypeScript module of ours by bundling it with esbuild into memory. */
-async function loadTs(entry) {
-  // Written under node_modules so that the bundle's package imports resolve as ours do.
-  const outfile = resolve('node_modules/.cache/handshake', entry.replace(/[/.]/g, '_') + '.mjs');
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return import(pathToFileURL(outfile).href);
 }
