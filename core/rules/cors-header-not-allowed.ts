@@ -5,7 +5,9 @@
  */
 import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model';
 import type { Recording } from '../reducer';
+import { analyseRecordedRequest, requestCorsVerdict } from '../cors/from-recording';
 import { canonicalHeaderName, getHeader, parseHeaderList } from '../headers';
+import { verdictFacts } from './cors-finding';
 
 export const CORS_HEADER_RULE_ID = 'cors/header-not-allowed';
 
@@ -65,7 +67,15 @@ function occurrences(rec: Recording): Occurrence[] {
     }
     // No verdict on the failure (CDP reported it without one): read Chromium's console text.
     const index = verdicts.findIndex((v) => verdictFor(v, request));
-    if (index < 0) continue;
+    if (index < 0) {
+      // No browser verdict at all (a HAR, a browser without CDP): judge the preflight's headers.
+      const ours = analyseRecordedRequest(request, preflight);
+      if (ours?.corsError === 'HeaderDisallowedByPreflightResponse' && ours.failedParameter) {
+        const basis = request.source === 'har' || request.source === 'cdp' ? request.source : 'page';
+        found.push({ request, preflight, header: ours.failedParameter, basis });
+      }
+      continue;
+    }
     const [verdict] = verdicts.splice(index, 1);
     const basis = verdict.source === 'page' || verdict.source === 'har' ? verdict.source : 'cdp';
     found.push({
@@ -157,6 +167,7 @@ function toFinding(key: string, group: Occurrence[]): Finding {
     },
     { label: 'Request origin', value: origin ?? 'unknown' },
     { label: 'Asked for', value: askedFor ?? 'not captured' },
+    ...verdictFacts(requestCorsVerdict(request, preflight)),
   ];
   const pageError = group.find((o) => o.request.pageError)?.request.pageError;
   return {
@@ -246,6 +257,12 @@ function fixSnippets(
       code:
         `@CrossOrigin(origins = "${from}", allowedHeaders = {${dquoted}})\n` +
         `// or globally: corsConfiguration.setAllowedHeaders(List.of(${dquoted}));`,
+    },
+    {
+      label: 'ASP.NET Core',
+      code:
+        `builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>\n` +
+        `  policy.WithOrigins("${from}").WithHeaders(${dquoted})));\n// and app.UseCors(); before app.MapControllers();`,
     },
   ];
 }

@@ -1,0 +1,157 @@
+/**
+ * CORS conformance: every configuration of `cors-configs.ts` is fetched cross-origin from real
+ * Chromium; Chromium's own verdict (CDP `Network.loadingFailed.corsErrorStatus`, or success) is
+ * compared with what `core/cors` computes from the request and the logged answers alone.
+ * Writes the table to docs/cors-conformance.md. Plain Playwright: no extension needed.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { format } from 'prettier';
+import { analyseCors, sameVerdict, type CorsVerdict } from '../../../core/cors/analyse';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import { CONFIGS, type CorsConfig } from './cors-configs';
+import { startCorsServers, type CorsServers } from './cors-server';
+import { runInPage, type PageResult } from './run-in-page';
+import { conformanceTable, type Row } from './conformance-table';
+
+const DOC = fileURLToPath(new URL('../../../docs/cors-conformance.md', import.meta.url));
+
+interface BrowserVerdict {
+  done: boolean;
+  corsError?: string;
+  failedParameter?: string;
+  errorText?: string;
+}
+
+/** Collects Chromium's verdict per configuration id from the page's CDP Network events. */
+async function watchVerdicts(page: Page, verdicts: Map<string, BrowserVerdict>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const idOf = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const match = /\/c\/([\w-]+)/.exec(e.request.url);
+    // The preflight is a request of its own; the verdict sits on the actual request.
+    if (match && e.initiator.type !== 'preflight' && e.request.method !== 'OPTIONS')
+      idOf.set(e.requestId, match[1]);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const id = idOf.get(e.requestId);
+    if (id) verdicts.set(id, { done: true });
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const id = idOf.get(e.requestId);
+    if (!id) return;
+    verdicts.set(id, {
+      done: true,
+      corsError: e.corsErrorStatus?.corsError,
+      failedParameter: e.corsErrorStatus?.failedParameter,
+      errorText: e.errorText,
+    });
+  });
+  await cdp.send('Network.enable');
+}
+
+function describeBrowser(v: BrowserVerdict | undefined, page: PageResult | undefined): string {
+  if (v?.corsError) return `${v.corsError} (${v.failedParameter ?? ''})`;
+  if (page?.ok) return 'allowed';
+  if (!v) return 'no CDP event';
+  if (v.corsError) return `${v.corsError} (${v.failedParameter ?? ''})`;
+  if (v.errorText) return `failed: ${v.errorText}`;
+  return page?.ok ? 'allowed' : `page error: ${page?.error ?? 'none'}`;
+}
+
+function describeOurs(v: CorsVerdict): string {
+  if (v.outcome !== 'blocked') return v.outcome;
+  const also = v.disallowedHeaders?.slice(1) ?? [];
+  return `${v.corsError} (${v.failedParameter ?? ''}${also.length ? `; also ${also.join(', ')}` : ''})`;
+}
+
+/** Agreement: the same reason and failed parameter, or both allowed. */
+function agrees(v: CorsVerdict, browser: BrowserVerdict | undefined, page: PageResult | undefined): boolean {
+  if (browser?.corsError)
+    return sameVerdict(v, { corsError: browser.corsError, failedParameter: browser.failedParameter ?? '' });
+  return page?.ok === true && sameVerdict(v, undefined);
+}
+
+function ours(config: CorsConfig, servers: CorsServers): CorsVerdict {
+  const logged = servers.exchanges.get(config.id);
+  return analyseCors({
+    request: {
+      method: config.method,
+      url: `${servers.api}/c/${config.id}`,
+      headers: config.headers ?? {},
+      credentials: config.credentials ?? 'same-origin',
+      origin: config.page === 'null' ? 'null' : servers.app,
+    },
+    preflight: logged?.preflight,
+    responses: logged?.responses ?? [],
+  });
+}
+
+test.describe('CORS conformance against Chromium', () => {
+  let servers: CorsServers;
+  let browser: Browser;
+
+  test.beforeAll(async () => {
+    servers = await startCorsServers();
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  test(`the analyser agrees with Chromium on all ${CONFIGS.length} configurations`, async () => {
+    expect(CONFIGS.length).toBeGreaterThanOrEqual(60);
+    const verdicts = new Map<string, BrowserVerdict>();
+    const appPage = await browser.newPage();
+    await appPage.goto(servers.app);
+    const nullPage = await browser.newPage();
+    await nullPage.goto(`${servers.app}/opaque`);
+    await watchVerdicts(appPage, verdicts);
+    await watchVerdicts(nullPage, verdicts);
+
+    const [fromApp, fromNull] = await Promise.all([
+      runInPage(
+        appPage,
+        servers.api,
+        CONFIGS.filter((c) => c.page !== 'null'),
+      ),
+      runInPage(
+        nullPage,
+        servers.api,
+        CONFIGS.filter((c) => c.page === 'null'),
+      ),
+    ]);
+    const pageResults = new Map([...fromApp, ...fromNull].map((r) => [r.id, r]));
+    // A page that read the answer is Chromium's "allowed"; a failure waits for its CDP event.
+    const pending = () => CONFIGS.filter((c) => !pageResults.get(c.id)?.ok && !verdicts.get(c.id)?.done);
+    await expect.poll(() => pending().map((c) => c.id)).toEqual([]);
+
+    const rows: Row[] = CONFIGS.map((config) => {
+      const verdict = ours(config, servers);
+      const browserVerdict = verdicts.get(config.id);
+      const pageResult = pageResults.get(config.id);
+      return {
+        config,
+        agree: agrees(verdict, browserVerdict, pageResult),
+        chromium: describeBrowser(browserVerdict, pageResult),
+        ours: describeOurs(verdict),
+        basis: verdict.stage ?? (verdict.preflightNeeded ? 'preflight + response' : 'response'),
+      };
+    });
+    // Ports change per run: the doc names the origins instead, so it only changes with behaviour.
+    const named = (text: string) =>
+      text
+        .replaceAll(servers.app, '{app}')
+        .replaceAll(servers.api, '{api}')
+        .replaceAll(servers.other, '{other}');
+    // Formatted as `npm run lint` wants it, so a fresh run leaves the tree clean.
+    writeFileSync(DOC, await format(named(conformanceTable(rows)), { parser: 'markdown' }));
+    const disagreements = rows
+      .filter((r) => !r.agree)
+      .map((r) => `${r.config.id}: Chromium ${r.chromium}, ours ${r.ours}`);
+    expect(disagreements).toEqual([]);
+  });
+});
