@@ -129,7 +129,7 @@ export default tseslint.config(
   {
     // Node-side code: scripts, the demo servers, configs and tests (which also evaluate
     // functions inside the extension's service worker, hence `chrome`).
-    files: ['scripts/**', 'bench/**', 'demo/*.mjs', '*.config.*', 'tests/**'],
+    files: ['scripts/**', 'bench/**', 'cli/*.mjs', 'demo/*.mjs', '*.config.*', 'tests/**'],
     languageOptions: { globals: { ...globals.node, chrome: 'readonly' } },
   },
   {

@@ -1,0 +1,46 @@
+/**
+ * Reading and writing recording files for the command line: streamed from disk, gunzipped when
+ * they are `.gz` (or start with gzip's magic bytes), so many and large files stay cheap.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Compressor } from '../core/har';
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes as a stream of chunks, decompressed when gzipped; `onBytes` reports progress. */
+export async function readChunks(
+  path: string,
+  onBytes?: (read: number) => void,
+): Promise<AsyncIterable<Uint8Array>> {
+  const gzip = await isGzip(path);
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    let read = 0;
+    // Counted as the importer pulls them: a 'data' listener would start the flow and lose chunks.
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      onBytes?.(read);
+      yield chunk;
+    }
+  }
+  return gzip ? Readable.from(counted()).pipe(createGunzip()) : counted();
+}
+
+/** node:zlib as the exporter's compressor seam (the browser passes CompressionStream). */
+export const gzipCompressor: Compressor = (chunks) => Readable.from(chunks).pipe(createGzip());
+
+/** Writes a stream of chunks to `path` with backpressure. */
+export async function writeChunks(path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
+  await pipeline(Readable.from(chunks), createWriteStream(path));
+}

@@ -1,0 +1,206 @@
+/**
+ * The redactor of one export: removes secret values from headers, cookies, URLs, parameters,
+ * bodies, frames and free text, and keeps the book of what it did. One instance per file, so
+ * the same secret gets the same placeholder everywhere in it (`[redacted:authorization#1]`):
+ * a reviewer can still see that two requests used one token.
+ */
+import type { HarCookie, HarNameValue } from '../har/types';
+import type { RedactionManifest, RedactionOptions, UserRedactionRule } from './manifest';
+import { isSecretHeader, isSecretParam } from './rules';
+import { scrubBody, scrubText } from './text';
+
+const PLACEHOLDER = /^(?:\[redacted:[^\]\s]*\]|%5Bredacted%3A[^%\s]*(?:%23\d+)?%5D)$/;
+const AUTH_SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256|Hawk)(\s+)(.+)$/is;
+
+export interface CompiledUserRule extends UserRedactionRule {
+  regex: RegExp;
+}
+
+export class Redactor {
+  /** False when the user opted in to exporting secrets: every method returns its input. */
+  readonly active: boolean;
+  readonly keepJwtTimes: boolean;
+  readonly userRules: CompiledUserRule[];
+  private readonly placeholders = new Map<string, string>();
+  private readonly perLabel = new Map<string, number>();
+  private readonly fired = new Map<string, number>();
+  private knownPattern: RegExp | undefined;
+  private knownDirty = false;
+
+  constructor(options: RedactionOptions = {}) {
+    this.active = options.includeSecrets !== true;
+    this.keepJwtTimes = options.keepJwtTimes === true;
+    this.userRules = (options.rules ?? []).flatMap((rule) => {
+      try {
+        const source = rule.match === 'text' ? rule.pattern : `^(?:${rule.pattern})$`;
+        return [{ ...rule, regex: new RegExp(source, rule.match === 'text' ? 'gi' : 'i') }];
+      } catch {
+        return []; // An invalid pattern is refused by the UI before export; never throw here.
+      }
+    });
+  }
+
+  /**
+   * The placeholder for `value`, the same for the same value throughout the file. `rule` is
+   * what the manifest counts (`header:authorization`); `label` is what the placeholder shows.
+   */
+  secret(value: string, rule: string, label: string): string {
+    if (!this.active || value === '' || PLACEHOLDER.test(value)) return value;
+    this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
+    let placeholder = this.placeholders.get(value);
+    if (placeholder === undefined) {
+      const safe = label.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'secret';
+      const n = (this.perLabel.get(safe) ?? 0) + 1;
+      this.perLabel.set(safe, n);
+      placeholder = `[redacted:${safe}#${n}]`;
+      this.placeholders.set(value, placeholder);
+      this.knownDirty = true;
+    }
+    return placeholder;
+  }
+
+  /** Secrets seen so far (long enough not to hit ordinary words), as one pattern. */
+  knownSecrets(): RegExp | undefined {
+    if (this.knownDirty) {
+      const values = [...this.placeholders.keys()]
+        .filter((v) => v.length >= 6)
+        .sort((a, b) => b.length - a.length);
+      this.knownPattern = values.length
+        ? new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+        : undefined;
+      this.knownDirty = false;
+    }
+    return this.knownPattern;
+  }
+
+  /** The placeholder already given to `value`, if any. */
+  placeholderOf(value: string): string | undefined {
+    return this.placeholders.get(value);
+  }
+
+  userRuleFor(match: UserRedactionRule['match'], name: string): CompiledUserRule | undefined {
+    return this.userRules.find((rule) => rule.match === match && rule.regex.test(name));
+  }
+
+  headerValue(name: string, value: string): string {
+    if (!this.active) return value;
+    const lower = name.toLowerCase();
+    if (lower === 'cookie') return this.cookieHeader(value);
+    if (lower === 'set-cookie')
+      return value
+        .split('\n')
+        .map((line) => this.setCookieLine(line))
+        .join('\n');
+    const user = this.userRuleFor('header', name);
+    if (user) return this.secret(value, `user:${user.label}`, user.label);
+    if (isSecretHeader(name)) {
+      // Keep the scheme (`Bearer`): it says what kind of credential was sent, not its value.
+      const scheme = AUTH_SCHEME.exec(value);
+      if (scheme) return `${scheme[1]}${scheme[2]}${this.secret(scheme[3], `header:${lower}`, lower)}`;
+      return this.secret(value, `header:${lower}`, lower);
+    }
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? this.url(value) : this.text(value);
+  }
+
+  headers(list: HarNameValue[]): HarNameValue[] {
+    return this.active ? list.map((h) => ({ ...h, value: this.headerValue(h.name, h.value) })) : list;
+  }
+
+  /** `a=1; b=2`: every value is removed, the names stay. */
+  cookieHeader(value: string): string {
+    return value
+      .split(';')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return pair;
+        return `${pair.slice(0, eq + 1)}${this.secret(pair.slice(eq + 1).trim(), 'cookie', 'cookie')}`;
+      })
+      .join(';');
+  }
+
+  private setCookieLine(line: string): string {
+    const semi = line.indexOf(';');
+    const head = semi < 0 ? line : line.slice(0, semi);
+    const eq = head.indexOf('=');
+    if (eq < 0) return line;
+    const rest = semi < 0 ? '' : line.slice(semi);
+    return `${head.slice(0, eq + 1)}${this.secret(head.slice(eq + 1).trim(), 'cookie', 'cookie')}${rest}`;
+  }
+
+  cookies(list: HarCookie[]): HarCookie[] {
+    return this.active ? list.map((c) => ({ ...c, value: this.secret(c.value, 'cookie', 'cookie') })) : list;
+  }
+
+  /** Query, fragment and form parameters as HAR lists them (decoded). */
+  params(list: HarNameValue[]): HarNameValue[] {
+    return this.active ? list.map((p) => ({ ...p, value: this.paramValue(p.name, p.value) })) : list;
+  }
+
+  paramValue(name: string, value: string): string {
+    const user = this.userRuleFor('param', name);
+    if (user) return this.secret(value, `user:${user.label}`, user.label);
+    if (isSecretParam(name)) return this.secret(value, `param:${name.toLowerCase()}`, name);
+    return this.text(value);
+  }
+
+  /** A URL: `user:pass@`, secret query and fragment parameters, and JWTs in the path. */
+  url(url: string): string {
+    if (!this.active) return url;
+    const hash = url.indexOf('#');
+    const beforeHash = hash < 0 ? url : url.slice(0, hash);
+    const query = beforeHash.indexOf('?');
+    let base = query < 0 ? beforeHash : beforeHash.slice(0, query);
+    base = base.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]+)@/i, (_m, scheme: string, userinfo: string) => {
+      return `${scheme}${encodeURIComponent(this.secret(safeDecode(userinfo), 'url-credentials', 'url-credentials'))}@`;
+    });
+    base = this.text(base);
+    const q = query < 0 ? '' : `?${this.encodedParams(beforeHash.slice(query + 1))}`;
+    const f = hash < 0 ? '' : `#${this.encodedParams(url.slice(hash + 1))}`;
+    return base + q + f;
+  }
+
+  /** `a=1&token=x` (query, fragment, form body): values of secret names are replaced. */
+  encodedParams(text: string): string {
+    return text
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return this.text(pair);
+        const name = safeDecode(pair.slice(0, eq).replace(/\+/g, ' '));
+        const value = safeDecode(pair.slice(eq + 1).replace(/\+/g, ' '));
+        const replaced = this.paramValue(name, value);
+        return replaced === value ? pair : `${pair.slice(0, eq + 1)}${encodeURIComponent(replaced)}`;
+      })
+      .join('&');
+  }
+
+  /** A request or response body, a WebSocket frame or an SSE message. */
+  body(text: string, mimeType?: string): string {
+    return this.active ? scrubBody(this, text, mimeType) : text;
+  }
+
+  /** Any other captured string: exception messages, stacks, log lines, user notes. */
+  text(text: string): string {
+    return this.active ? scrubText(this, text) : text;
+  }
+
+  manifest(): RedactionManifest {
+    return {
+      includeSecrets: !this.active,
+      keepJwtTimes: this.keepJwtTimes,
+      fired: [...this.fired]
+        .map(([rule, count]) => ({ rule, count }))
+        .sort((a, b) => a.rule.localeCompare(b.rule)),
+      distinctSecrets: this.placeholders.size,
+      userRules: this.userRules.map(({ label, match, pattern }) => ({ label, match, pattern })),
+    };
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
