@@ -3,92 +3,57 @@
  * first symptom: `Error: Auth context not provided` thrown `at new X (websocketService-*.js)`,
  * a WebSocket service constructed at import time, before login.
  */
-import type { Evidence, Exception, Fact, Finding, FixSnippet, HttpRequest } from '../model';
+import type { Evidence, Exception, Fact, Finding, FixSnippet } from '../model';
 import type { Recording } from '../reducer';
-import { formatFrame, scriptName } from '../stack';
+import { scriptName } from '../stack';
+import { lastAuthSuccessBefore, realtimeFrameOf, relativeTime } from './auth-timing';
+import type { RuleContext } from './config';
+import { groupExceptions, thrownAtOf, type ExceptionGroup } from './exception-groups';
+import { earlyConstructionOf, SOCKET_BEFORE_AUTH_RULE_ID } from './realtime-socket-before-auth';
 
 export const AUTH_CONTEXT_RULE_ID = 'auth/context-missing';
 
-/** Requests whose success means auth is (probably) ready. */
-const AUTH_URL = /auth|login|token|session/i;
-/** Script names that say the thrower is a real-time service. */
-const REALTIME_SCRIPT = /socket|realtime|real-time|sse|eventsource|channel/i;
-
-interface Group {
-  key: string;
-  /** The part of the message the pattern matched, lower case: links console reports to throws. */
-  matched: string;
-  records: Exception[];
-}
-
 /**
- * One finding per (message, top frame) among unhandled rejections and uncaught errors that
- * match a pattern; console errors with the same matched text join the nearest such group.
+ * One finding per root cause (message + top frame) among thrown errors whose message matches
+ * a pattern. Console lines that print the same error join it: the app's own echo of the
+ * rejection counts as the same occurrence, a catch that logged it (a router) as another.
+ * A console line alone does not fire the rule: it may be the app's own handled log line.
  */
-export function findAuthContextMissing(rec: Recording, patterns: RegExp[]): Finding[] {
-  if (patterns.length === 0) return [];
-  const all = [...rec.exceptions.values()].sort((a, b) => a.time - b.time || a.firstSeq - b.firstSeq);
-  const groups = new Map<string, Group>();
-  const consoleReports: Array<{ record: Exception; matched: string }> = [];
-  for (const record of all) {
-    const matched = matchedText(record.message, patterns);
-    if (matched === undefined) continue;
-    if (record.surface === 'console') {
-      consoleReports.push({ record, matched });
-      continue;
-    }
-    const key = `${AUTH_CONTEXT_RULE_ID}:${record.message}:${topFrameOf(record)}`;
-    const group = groups.get(key) ?? { key, matched, records: [] };
-    group.records.push(record);
-    groups.set(key, group);
-  }
-  // A console report alone does not fire the rule: it may be the app's own handled log line.
-  for (const { record, matched } of consoleReports) {
-    const group = nearest(
-      [...groups.values()].filter((g) => g.matched === matched),
-      record.time,
-    );
-    group?.records.push(record);
-  }
-  return [...groups.values()].map((group) => toFinding(rec, group));
+export function findAuthContextMissing(rec: Recording, ctx: RuleContext): Finding[] {
+  if (ctx.authContextPatterns.length === 0) return [];
+  return groupExceptions(rec.exceptions.values(), ctx.rejectionEchoes)
+    .filter((g) => g.thrown && ctx.authContextPatterns.some((p) => p.test(g.message)))
+    .map((group) => toFinding(rec, ctx, group));
 }
 
-function matchedText(message: string, patterns: RegExp[]): string | undefined {
-  for (const pattern of patterns) {
-    const match = pattern.exec(message);
-    if (match) return match[0].toLowerCase();
-  }
-  return undefined;
-}
-
-function nearest(groups: Group[], time: number): Group | undefined {
-  const distance = (g: Group) => Math.min(...g.records.map((r) => Math.abs(r.time - time)));
-  return groups.sort((a, b) => distance(a) - distance(b))[0];
-}
-
-/** `url:line:col` of the top frame (or of the reported location), for the key. */
-function topFrameOf(record: Exception): string {
-  const top = record.stack[0];
-  if (top) return `${top.url}:${top.line}:${top.column}`;
-  if (record.url) return `${record.url}:${record.line ?? 0}:${record.column ?? 0}`;
-  return 'unknown';
-}
-
-function toFinding(rec: Recording, group: Group): Finding {
-  const records = [...group.records].sort((a, b) => a.time - b.time || a.firstSeq - b.firstSeq);
+function toFinding(rec: Recording, ctx: RuleContext, group: ExceptionGroup): Finding {
+  const records = group.reports;
   const thrown = records.filter((r) => r.surface !== 'console');
   const first = thrown[0];
   const top = first.stack[0];
   const script = top ? scriptName(top.url) : first.url ? scriptName(first.url) : undefined;
-  const thrownAt = top ? formatFrame(top) : first.url ? topFrameOf(first) : 'unknown (no stack captured)';
+  const original = top ? ctx.originalFrame(top) : undefined;
   const unhandled = thrown.filter((r) => !r.handledLater).length;
-  const before = lastAuthResponseBefore(rec, first.time);
-  const realtime = script !== undefined && REALTIME_SCRIPT.test(script);
+  const before = lastAuthSuccessBefore(rec, ctx, first.time);
+  const realtime = realtimeFrameOf(first, ctx);
+  const cause = earlyConstructionOf(rec, ctx, group);
+  const occurrences = group.occurrences.map((o) => ({
+    time: o.time,
+    label: o.label,
+    evidenceIds: o.reports.map((r) => r.id),
+  }));
 
   const facts: Fact[] = [
-    { label: 'Message', value: first.message },
-    { label: 'Thrown at', value: thrownAt },
+    { label: 'Message', value: group.message },
+    { label: 'Thrown at', value: thrownAtOf(first) },
+    ...(original
+      ? [{ label: 'Original source', value: `${original.source}:${original.line}:${original.column}` }]
+      : []),
     { label: 'Script', value: script ?? 'unknown' },
+    {
+      label: 'Occurrences',
+      value: `${occurrences.length}: ${occurrences.map((o) => `${o.label} (${relativeTime(rec, o.time)})`).join(', ')}`,
+    },
     {
       label: 'Unhandled',
       value:
@@ -105,21 +70,34 @@ function toFinding(rec: Recording, group: Group): Finding {
         : 'no auth/login/token response had completed yet',
     },
   ];
-  const who = realtime
-    ? `The throw comes from ${script}, a real-time (WebSocket) service: it was most likely constructed at import time`
-    : `The throw comes from ${script ?? 'a script'}: typically a service (a WebSocket service, say) constructed at import time`;
+  if (cause) {
+    facts.push({
+      label: 'Cause',
+      value: `the real-time service in ${cause.where.module} was constructed before auth (${SOCKET_BEFORE_AUTH_RULE_ID})`,
+    });
+  }
+  const module = realtime?.module ?? script;
+  const who = cause
+    ? `The throw comes from ${module}, a real-time (WebSocket) service constructed while its module was imported`
+    : realtime
+      ? `The throw comes from ${module}, a real-time (WebSocket) service: it was most likely constructed at import time`
+      : `The throw comes from ${module ?? 'a script'}: typically a service (a WebSocket service, say) constructed at import time`;
+  const logged = occurrences.length - thrown.length;
   return {
     ruleId: AUTH_CONTEXT_RULE_ID,
-    key: group.key,
+    key: `${AUTH_CONTEXT_RULE_ID}:${group.key.replace('|', ':')}`,
     severity: 'error',
-    title: `Code needed the auth context before it existed: "${first.message}"`,
+    title: `Code needed the auth context before it existed: "${group.message}"`,
     explanation:
       `Code that needs the auth context ran before the context existed. ${who}, ` +
       (before
         ? `before the auth context was provided, although ${before.method} ${before.url} had completed. `
         : 'before any auth, login or token response had completed. ') +
       `The error was ${unhandled > 0 ? 'not handled: it surfaced as an unhandled rejection / uncaught error' : 'handled later by the page'}` +
-      `${records.length > thrown.length ? ', and the app also logged it to the console' : ''}.`,
+      (logged > 0
+        ? `, and ${logged} other caller${logged > 1 ? 's' : ''} caught and logged the same error`
+        : '') +
+      '.',
     fix:
       'Create the service after auth is ready, not at import time: construct it in the app root once ' +
       'login has completed (or in an auth-ready hook), pass the auth context in instead of reading a ' +
@@ -127,22 +105,12 @@ function toFinding(rec: Recording, group: Group): Finding {
     fixSnippets: FIX_SNIPPETS,
     facts,
     evidence: records.map(evidenceOf),
-    count: records.length,
+    count: occurrences.length,
+    occurrences,
+    causedBy: cause ? [cause.key] : undefined,
     firstTime: records[0].time,
     basis: first.source === 'har' || first.source === 'page' ? first.source : 'cdp',
   };
-}
-
-/** The last successful auth-looking response that completed before `time`. */
-function lastAuthResponseBefore(rec: Recording, time: number): HttpRequest | undefined {
-  let best: HttpRequest | undefined;
-  for (const r of rec.requests.values()) {
-    if (r.preflightFor !== undefined || r.state !== 'done' || r.endTime === undefined) continue;
-    if (r.endTime > time || !AUTH_URL.test(r.url)) continue;
-    if (r.status === undefined || r.status < 200 || r.status >= 300) continue;
-    if (!best || r.endTime > (best.endTime ?? 0)) best = r;
-  }
-  return best;
 }
 
 function evidenceOf(record: Exception): Evidence {

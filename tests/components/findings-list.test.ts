@@ -21,7 +21,11 @@ describe('FindingsList', () => {
     const rows = wrapper.findAll('[data-testid="finding"]');
     expect(rows.map((r) => r.attributes('data-rule-id')).sort()).toEqual([
       'auth/context-missing',
+      'auth/refresh-failed',
       'cors/header-not-allowed',
+      'realtime/abnormal-close',
+      // The seed's throw from the websocket service before login is also its cause.
+      'realtime/socket-before-auth',
     ]);
     const corsRow = wrapper.get('[data-rule-id="cors/header-not-allowed"]');
     expect(corsRow.text()).toContain(cors.title);

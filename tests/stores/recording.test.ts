@@ -32,7 +32,10 @@ describe('recording store', () => {
     expect(store.version).toBe(1);
     expect(store.isRecording).toBe(true);
     expect(store.recording.timeline.map((i) => i.type)).toEqual(['page', 'request', 'channel', 'exception']);
-    expect(store.findings.map((f) => f.ruleId)).toEqual(['auth/context-missing']);
+    expect(store.findings.map((f) => f.ruleId)).toEqual([
+      'auth/context-missing',
+      'realtime/socket-before-auth',
+    ]);
 
     const snapshotModel = store.recording;
     link.deliver({ type: 'events', tabId: TAB_ID, events: refreshEvents() });
@@ -43,7 +46,10 @@ describe('recording store', () => {
     expect(store.recording.eventCount).toBe(15);
     expect(store.findings.map((f) => f.ruleId).sort()).toEqual([
       'auth/context-missing',
+      'auth/refresh-failed',
       'cors/header-not-allowed',
+      'realtime/abnormal-close',
+      'realtime/socket-before-auth',
     ]);
     expect(store.recording.channels.get('ws1')?.frames).toHaveLength(2);
   });

@@ -7,6 +7,7 @@ import { readVariant } from './config';
 import { apiClient, currentToken, login, provideAuthContext, refreshToken } from './context/auth';
 import { mountAppLayout, type AppLayout } from './components/AppLayout';
 import { createRouter, type Router } from './router';
+import { isScenario, runScenario } from './scenarios';
 
 interface Widget {
   id: string;
@@ -56,7 +57,11 @@ async function startFixed(appLayout: AppLayout, appRouter: Router): Promise<void
   await appRouter.push('/');
 }
 
-if (variant === 'buggy') {
+const scenario = new URLSearchParams(location.search).get('scenario');
+if (isScenario(scenario)) {
+  // Extra flows for the diagnosis rules (demo/app/src/scenarios); the default flows stay as they are.
+  void runScenario(scenario, (text) => layout.setAuthStatus(text));
+} else if (variant === 'buggy') {
   // As in the seed's log: the route fails first, then the app goes on to auth.
   void router.push('/').then(() => authenticate(layout));
 } else {

@@ -143,6 +143,11 @@ describe('auth/context-missing', () => {
     const log = seedThrow(eventLog().at(10));
     corsRefreshFailure(log, { at: 5 });
     const findings = findFindings(recordingOf(log));
-    expect(findings.map((f) => f.ruleId)).toEqual(['cors/header-not-allowed', 'auth/context-missing']);
+    expect(findings.map((f) => f.ruleId)).toEqual([
+      'auth/refresh-failed',
+      'cors/header-not-allowed',
+      'auth/context-missing',
+      'realtime/socket-before-auth',
+    ]);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * `auth/expired-token`: a request carried a JWT whose `exp` had already passed when it was
+ * sent. The token is decoded locally (`core/jwt.ts`): never verified, never sent anywhere,
+ * and never shown — findings name its subject and expiry only.
+ */
+import type { Finding, HttpRequest } from '../model';
+import type { Recording } from '../reducer';
+import { getHeader } from '../headers';
+import { decodeJwt, jwtOfAuthorization, type JwtClaims } from '../jwt';
+import { relativeTime } from './auth-timing';
+import type { RuleContext } from './config';
+
+export const EXPIRED_TOKEN_RULE_ID = 'auth/expired-token';
+
+/** Clock skew tolerated between the page's clock and the token issuer's (ms). */
+const SKEW_MS = 1000;
+const TOKEN_PARAM = /^(?:token|access_?token|jwt|auth)$/i;
+
+function jwtOf(r: HttpRequest): string | undefined {
+  const header = jwtOfAuthorization(getHeader(r.wireHeaders ?? r.requestHeaders, 'authorization'));
+  if (header) return header;
+  try {
+    for (const [name, value] of new URL(r.url).searchParams)
+      if (TOKEN_PARAM.test(name) && decodeJwt(value)) return value;
+  } catch {
+    // not a URL we can parse: no token in it
+  }
+  return undefined;
+}
+
+/** One finding per expired token (by subject and expiry), counting the requests that sent it. */
+export function findExpiredToken(rec: Recording, _ctx: RuleContext): Finding[] {
+  const groups = new Map<string, { claims: JwtClaims; requests: HttpRequest[] }>();
+  for (const r of rec.requests.values()) {
+    if (r.preflightFor !== undefined) continue;
+    const token = jwtOf(r);
+    const claims = token ? decodeJwt(token) : undefined;
+    if (claims?.exp === undefined || claims.exp * 1000 + SKEW_MS >= r.startTime) continue;
+    const key = `${EXPIRED_TOKEN_RULE_ID}:${claims.sub ?? '?'}:${claims.exp}`;
+    const group = groups.get(key) ?? { claims, requests: [] };
+    group.requests.push(r);
+    groups.set(key, group);
+  }
+  return [...groups].map(([key, { claims, requests }]) => {
+    requests.sort((a, b) => a.startTime - b.startTime);
+    const first = requests[0];
+    const expiredAt = (claims.exp ?? 0) * 1000;
+    const ago = Math.round((first.startTime - expiredAt) / 1000);
+    const refused = requests.filter((r) => r.status === 401 || r.status === 403).length;
+    return {
+      ruleId: EXPIRED_TOKEN_RULE_ID,
+      key,
+      severity: 'warning',
+      title: `A request was sent with a token that had expired ${ago} s earlier`,
+      explanation:
+        `${first.method} ${first.url} (${relativeTime(rec, first.startTime)}) carried a JWT whose exp claim is ` +
+        `${new Date(expiredAt).toISOString()}, ${ago} s before it was sent` +
+        (refused > 0 ? `; the server refused ${refused} such request(s) with 401/403.` : '.') +
+        ' The token was decoded here only to read its expiry; its signature was not checked.',
+      fix:
+        'Refresh before sending: check exp (minus a small margin) before each request, or refresh on the first ' +
+        '401 and retry once; make sure a successful refresh replaces the token every caller uses.',
+      fixSnippets: [],
+      facts: [
+        { label: 'Expired at', value: new Date(expiredAt).toISOString() },
+        { label: 'Sent at', value: new Date(first.startTime).toISOString() },
+        { label: 'Subject', value: claims.sub ?? 'not stated' },
+        { label: 'Requests with it', value: String(requests.length) },
+      ],
+      evidence: requests.map((r) => ({
+        type: 'request' as const,
+        id: r.id,
+        label: `${r.method} ${r.url} → ${r.status ?? r.state} (token expired)`,
+      })),
+      count: requests.length,
+      firstTime: first.startTime,
+      basis: first.source === 'page' || first.source === 'har' ? first.source : 'cdp',
+    };
+  });
+}
