@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Handshake',
     description:
       'Records auth and real-time traffic (HTTP, CORS preflights, WebSocket, SSE) and explains why it broke.',
-    permissions: ['debugger', 'storage', 'unlimitedStorage'],
+    permissions: ['debugger', 'storage', 'unlimitedStorage', 'declarativeNetRequest', 'scripting'],
+    // The toolbar badge says when real-time is switched off in a tab (issue 5).
+    action: {},
     host_permissions: ['<all_urls>'],
   },
 });

@@ -31,12 +31,13 @@ function tokenOf(tokens, req) {
 }
 
 /**
- * @param {{ appOrigin: string, allowedHeaders: string[], tokens: Set<string> }} options
+ * @param {{ appOrigin: string, allowedHeaders: () => string[], tokens: Set<string> }} options
  */
 function apiRouter({ appOrigin, allowedHeaders, tokens }) {
   const router = express.Router();
-  // The real middleware answers preflights itself (204) with exactly these allowed headers.
-  router.use(cors({ origin: appOrigin, allowedHeaders }));
+  // The real middleware answers preflights itself (204) with exactly these allowed headers,
+  // read per request so that tests can switch the policy at runtime (`POST /__demo/cors`).
+  router.use(cors((_req, done) => done(null, { origin: appOrigin, allowedHeaders: allowedHeaders() })));
   router.use(express.json());
   const unauthorized = { detail: 'Authentication credentials were not provided or are invalid.' };
 
@@ -122,10 +123,44 @@ function attachWidgetsSocket(server, tokens) {
  */
 export async function startApiServer({ host, port, appOrigin, log }) {
   const tokens = new Set();
+  // `/api`'s CORS policy: the incident's (no `authorization`) unless a test fixes it at runtime.
+  let buggyAllowsAuthorization = false;
   const app = express();
   if (log) app.use((req, _res, next) => (console.log(`[api] ${req.method} ${req.originalUrl}`), next()));
-  app.use('/api', apiRouter({ appOrigin, allowedHeaders: ['Content-Type'], tokens }));
-  app.use('/fixed/api', apiRouter({ appOrigin, allowedHeaders: ['Content-Type', 'Authorization'], tokens }));
+  // Test hook, same-origin only (no CORS headers): `{"allowAuthorization": true}` makes `/api`
+  // answer preflights like `/fixed/api`, as if the backend were fixed and redeployed.
+  app.post('/__demo/cors', express.json(), (req, res) => {
+    buggyAllowsAuthorization = req.body?.allowAuthorization === true;
+    res.json({ allowAuthorization: buggyAllowsAuthorization });
+  });
+  // A second real-time channel (Server-Sent Events) for per-channel switching; no app flow uses
+  // it by default, so the incident's traffic is unchanged.
+  app.get('/sse/notifications/', (req, res) => {
+    res.set({
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': appOrigin,
+    });
+    res.flushHeaders();
+    let id = 0;
+    const timer = setInterval(() => {
+      id += 1;
+      res.write(`id: ${id}\ndata: ${JSON.stringify({ type: 'notification', id })}\n\n`);
+    }, PUSH_INTERVAL_MS);
+    req.on('close', () => clearInterval(timer));
+  });
+  app.use(
+    '/api',
+    apiRouter({
+      appOrigin,
+      allowedHeaders: () => (buggyAllowsAuthorization ? ['Content-Type', 'Authorization'] : ['Content-Type']),
+      tokens,
+    }),
+  );
+  app.use(
+    '/fixed/api',
+    apiRouter({ appOrigin, allowedHeaders: () => ['Content-Type', 'Authorization'], tokens }),
+  );
   const server = createServer(app);
   const wss = attachWidgetsSocket(server, tokens);
   await new Promise((resolve, reject) => {

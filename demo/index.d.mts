@@ -4,7 +4,7 @@ export type DemoVariant = 'buggy' | 'fixed';
 export interface DemoServers {
   /** e.g. `http://127.0.0.1:41234`: serves the built app (no-store). */
   appOrigin: string;
-  /** e.g. `http://127.0.0.1:41235`: `/api`, `/fixed/api` and `/ws/widgets/`. */
+  /** e.g. `http://127.0.0.1:41235`: `/api`, `/fixed/api`, `/ws/widgets/`, `/sse/notifications/`; `POST /__demo/cors` switches `/api` CORS at runtime (tests). */
   apiOrigin: string;
   /** Page URL of a variant (default `buggy`). */
   url(variant?: DemoVariant): string;

@@ -1,0 +1,74 @@
+/**
+ * Each tab's real-time policy in the background: kept in `storage.session` (it must survive the
+ * service worker being stopped, and reloads and navigations in the tab, until the user turns it
+ * off), enforced at the network by `network-block.ts`, and shown on the toolbar badge. The
+ * probe's half is pushed down by `TabRecording` through the bridge.
+ */
+import { browser } from 'wxt/browser';
+import type { RealtimePolicy } from '../core/protocol';
+import { applyNetworkBlock } from './network-block';
+
+export const REALTIME_ON: RealtimePolicy = { allOff: false, blocked: [] };
+
+const key = (tabId: number) => `realtime:${tabId}`;
+
+/** True when the policy switches anything off. */
+export function isRestricted(policy: RealtimePolicy | undefined): boolean {
+  return policy !== undefined && (policy.allOff || policy.blocked.length > 0);
+}
+
+/** The tab's saved policy, or undefined when real-time was never switched in it. */
+export async function loadRealtimePolicy(tabId: number): Promise<RealtimePolicy | undefined> {
+  const got = await browser.storage.session.get(key(tabId));
+  return got[key(tabId)] as RealtimePolicy | undefined;
+}
+
+/**
+ * Saves the policy, replaces the tab's network rules, and updates the badge.
+ * @param tabId The tab it applies to.
+ * @param policy What the user switched off.
+ */
+export async function enforceRealtimePolicy(tabId: number, policy: RealtimePolicy): Promise<void> {
+  if (isRestricted(policy)) await browser.storage.session.set({ [key(tabId)]: policy });
+  else await browser.storage.session.remove(key(tabId));
+  await applyNetworkBlock(tabId, policy);
+  await showBadge(tabId, policy);
+}
+
+/**
+ * The toolbar badge: `OFF` while every channel is off, the number of channels switched off
+ * otherwise. Re-applied for every new document in the tab, in case the browser reset it.
+ */
+export async function showBadge(tabId: number, policy: RealtimePolicy | undefined): Promise<void> {
+  const text = !isRestricted(policy) ? '' : policy!.allOff ? 'OFF' : String(policy!.blocked.length);
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    await browser.action.setTitle({
+      tabId,
+      title: text ? 'Handshake: real-time is switched off in this tab' : 'Handshake',
+    });
+  } catch {
+    // The tab is gone, or this browser has no `action`: nothing to show it on.
+  }
+}
+
+/** The tab was closed: forget its policy and drop its rules. */
+export async function forgetRealtimePolicy(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+  await applyNetworkBlock(tabId, REALTIME_ON);
+}
+
+/** The user actions a policy change records: one per switch that changed. */
+export function describeSwitches(before: RealtimePolicy, after: RealtimePolicy): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (before.allOff !== after.allOff)
+    out.push(
+      after.allOff
+        ? ['realtime off', 'all WebSocket and EventSource channels']
+        : ['realtime on', 'all channels'],
+    );
+  for (const p of after.blocked) if (!before.blocked.includes(p)) out.push(['channel off', p]);
+  for (const p of before.blocked) if (!after.blocked.includes(p)) out.push(['channel on', p]);
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Replays a request from the page's own origin, after the user confirmed it in the panel (never
+ * on its own, never for a page message: only `handshake-panel` ports reach this).
+ *
+ * How: `chrome.scripting.executeScript` runs our own function (below, bundled with the
+ * extension; the request travels as data in `args`, never as code) in the tab's top frame, in
+ * the ISOLATED world rather than the MAIN world. Since Chrome 85 a content script's fetch is
+ * made on behalf of the page (https://www.chromium.org/Home/chromium-security/extension-content-script-fetches/):
+ * the page's origin, its cookies, its CORS checks, exactly as the app's own request. The
+ * isolated world is chosen over the MAIN world because there the page cannot replace `fetch`
+ * and forge what the replay reports. CDP was the other option (`Runtime.evaluate` with our
+ * source) but needs the debugger attached, and a replay must also work when it is not.
+ */
+import { browser } from 'wxt/browser';
+import type { Headers } from '../core/events';
+import type { ReplayRequest } from '../core/protocol';
+
+/** Longest response body a replay keeps (characters). */
+const MAX_BODY = 256 * 1024;
+
+/** What one replay came back with. */
+export interface ReplayOutcome {
+  durationMs: number;
+  status?: number;
+  statusText?: string;
+  headers?: Headers;
+  body?: string;
+  bodyTruncated?: boolean;
+  error?: string;
+}
+
+/**
+ * Runs in the tab (isolated world). Self-contained: executeScript serialises the function's
+ * source, so it may use nothing from this module.
+ */
+async function sendFromPage(request: ReplayRequest, maxBody: number): Promise<ReplayOutcome> {
+  const started = performance.now();
+  const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? request.body : undefined,
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    return {
+      durationMs: performance.now() - started,
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+      body: text.slice(0, maxBody),
+      bodyTruncated: text.length > maxBody,
+    };
+  } catch (err) {
+    return { durationMs: performance.now() - started, error: String(err) };
+  }
+}
+
+/**
+ * Sends the request from the tab's top frame and returns what came back (or how it failed).
+ * @param tabId The inspected tab.
+ * @param request The request as the user confirmed it.
+ */
+export async function sendReplay(tabId: number, request: ReplayRequest): Promise<ReplayOutcome> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    world: 'ISOLATED',
+    func: sendFromPage,
+    args: [request, MAX_BODY],
+  });
+  const result = injection?.result as ReplayOutcome | undefined;
+  if (!result || typeof result.durationMs !== 'number')
+    return { durationMs: 0, error: 'The tab did not answer' };
+  return result;
+}

@@ -1,0 +1,126 @@
+/**
+ * The toggles of the panel (issue 5): the inspected tab's real-time policy as the recorder last
+ * reported it, and the commands that switch channels off and on. The policy lives in the
+ * recorder (it must outlive the panel); this store only reads its status and sends commands.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { HttpRequest } from '~/core/model';
+import type { RealtimePolicy, ReplayRequest } from '~/core/protocol';
+import { defaultRefreshSettings, isRefreshRequest } from '~/core/refresh-detect';
+import { useRecordingStore } from './recording';
+
+/** localStorage key of the sites where the user said "don't ask again" before a replay. */
+const CONFIRMED_KEY = 'handshake:replay-confirmed-sites';
+
+function loadConfirmedSites(): string[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(CONFIRMED_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function siteOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+const ALL_ON: RealtimePolicy = { allOff: false, blocked: [] };
+
+export const useTogglesStore = defineStore('toggles', () => {
+  const recording = useRecordingStore();
+
+  const policy = computed<RealtimePolicy>(() => recording.status?.realtime ?? ALL_ON);
+  /** Something is switched off in this tab: the panel header says so. */
+  const restricted = computed(() => policy.value.allOff || policy.value.blocked.length > 0);
+
+  function setPolicy(next: RealtimePolicy): void {
+    if (recording.tabId === null) return;
+    recording.send({ type: 'realtime', tabId: recording.tabId, policy: next });
+  }
+
+  /** Switches every WebSocket and EventSource of the tab off (true) or back on (false). */
+  function setAllOff(off: boolean): void {
+    setPolicy({ allOff: off, blocked: off ? policy.value.blocked : [] });
+  }
+
+  /** Switches the channels whose URL contains `pattern` off or on. */
+  function setChannelOff(pattern: string, off: boolean): void {
+    const others = policy.value.blocked.filter((p) => p !== pattern);
+    setPolicy({ allOff: policy.value.allOff, blocked: off ? [...others, pattern] : others });
+  }
+
+  // ---- replay ------------------------------------------------------------------------------
+
+  const confirmedSites = ref<string[]>(loadConfirmedSites());
+  /** Request ids the user marked as refresh, or unmarked (this panel session). */
+  const marked = ref(new Set<string>());
+  const unmarked = ref(new Set<string>());
+
+  /** Whether the replay warning was confirmed for good on this request's site. */
+  function replayConfirmed(url: string): boolean {
+    return confirmedSites.value.includes(siteOf(url));
+  }
+
+  /** "Don't ask again for this site". */
+  function rememberConfirmation(url: string): void {
+    const site = siteOf(url);
+    if (confirmedSites.value.includes(site)) return;
+    confirmedSites.value = [...confirmedSites.value, site];
+    try {
+      localStorage.setItem(CONFIRMED_KEY, JSON.stringify(confirmedSites.value));
+    } catch {
+      // Storage unavailable: remembered for this panel only.
+    }
+  }
+
+  function isRefresh(request: HttpRequest): boolean {
+    return isRefreshRequest(request, {
+      ...defaultRefreshSettings(),
+      marked: marked.value,
+      unmarked: unmarked.value,
+    });
+  }
+
+  /** Marks (true) or unmarks (false) a request as a token refresh. */
+  function markRefresh(id: string, refresh: boolean): void {
+    const add = refresh ? marked : unmarked;
+    const remove = refresh ? unmarked : marked;
+    add.value = new Set([...add.value, id]);
+    remove.value = new Set([...remove.value].filter((x) => x !== id));
+  }
+
+  /** The newest `Authorization` value a request sent after `after` (a rotated token), if any. */
+  function newestAuthorization(after: HttpRequest): string | undefined {
+    let newest: HttpRequest | undefined;
+    for (const r of recording.recording.requests.values()) {
+      const value = r.requestHeaders.authorization ?? r.requestHeaders.Authorization;
+      if (value && r.startTime > after.startTime && (!newest || r.startTime > newest.startTime)) newest = r;
+    }
+    return newest && (newest.requestHeaders.authorization ?? newest.requestHeaders.Authorization);
+  }
+
+  /** Sends a replay the user confirmed. Never called but from a user's click. */
+  function replay(request: ReplayRequest): void {
+    if (recording.tabId === null) return;
+    recording.send({ type: 'replay', tabId: recording.tabId, request });
+  }
+
+  return {
+    policy,
+    restricted,
+    setAllOff,
+    setChannelOff,
+    replayConfirmed,
+    rememberConfirmation,
+    isRefresh,
+    markRefresh,
+    newestAuthorization,
+    replay,
+  };
+});

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import ReplayPanel from '~/components/replay/replay-panel.vue';
+import type { ReplayResult } from '~/core/events';
+import type { HttpRequest } from '~/core/model';
+
+const refresh: HttpRequest = {
+  id: 'r9',
+  source: 'cdp',
+  url: 'http://api.test/api/auth/token/refresh/',
+  method: 'POST',
+  resourceType: 'fetch',
+  startTime: 1000,
+  endTime: 1010,
+  firstSeq: 1,
+  requestHeaders: { Authorization: 'Token old', 'Content-Type': 'application/json', ':path': '/x' },
+  postData: '{}',
+  state: 'failed',
+  failure: {
+    errorText: 'net::ERR_FAILED',
+    cors: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
+  },
+};
+
+const props = { request: refresh, isRefresh: true, confirmed: false, replays: [], canAct: true };
+
+describe('ReplayPanel', () => {
+  it('warns before sending, and Cancel sends nothing', async () => {
+    const wrapper = mount(ReplayPanel, { props });
+    await wrapper.get('button[title^="Send this request"]').trigger('click');
+    expect(wrapper.get('[data-testid="rotation-warning"]').text()).toMatch(/rotate/);
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
+    expect(wrapper.find('[data-testid="replay-dialog"]').exists()).toBe(false);
+    expect(wrapper.emitted('send')).toBeUndefined();
+  });
+
+  it('sends the request as edited, with the newest token when asked, pseudo-headers dropped', async () => {
+    const wrapper = mount(ReplayPanel, { props: { ...props, newestAuthorization: 'Token new' } });
+    await wrapper.get('button[title^="Send this request"]').trigger('click');
+    const boxes = wrapper.findAll('input[type="checkbox"]');
+    await boxes[0].setValue(true); // newest token
+    await boxes[1].setValue(true); // remember
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Send replay')!
+      .trigger('click');
+    const [request, remember] = wrapper.emitted('send')![0] as [Record<string, unknown>, boolean];
+    expect(remember).toBe(true);
+    expect(request).toEqual({
+      sourceRequestId: 'r9',
+      url: refresh.url,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', authorization: 'Token new' },
+      body: '{}',
+    });
+  });
+
+  it('shows a result beside the original: status, CORS verdict, changed headers and body', () => {
+    const result: ReplayResult = {
+      kind: 'replay.result',
+      replayId: 'replay:5',
+      sourceRequestId: 'r9',
+      url: refresh.url,
+      method: 'POST',
+      startTime: 2000,
+      durationMs: 12.4,
+      status: 200,
+      statusText: 'OK',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"<b>x</b>"}',
+    };
+    const wrapper = mount(ReplayPanel, { props: { ...props, replays: [{ result }] } });
+    expect(wrapper.get('[data-testid="replay-status"] [data-testid="replay"]').text()).toBe('200 OK');
+    expect(wrapper.get('[data-testid="replay-cors"] [data-testid="original"]').text()).toContain(
+      'HeaderDisallowedByPreflightResponse',
+    );
+    expect(wrapper.get('[data-testid="replay-cors"] [data-testid="replay"]').text()).toBe('passed');
+    expect(wrapper.get('[data-testid="replay-time"] [data-testid="replay"]').text()).toBe('12 ms');
+    // Captured text stays text.
+    expect(wrapper.html()).not.toContain('<b>x</b>');
+    expect(wrapper.text()).toContain('<b>x</b>');
+  });
+});
