@@ -2,8 +2,8 @@
  * The bridge (content script, ISOLATED world): the only way page events reach the extension.
  * Every probe-shaped window message is validated against the schema and the size caps; a
  * valid one is batched to the recorder, an invalid one is dropped and counted. The page can
- * forge all of it, so nothing here can start anything: events go in, the recording state
- * comes back down to the probe, and that is all.
+ * forge all of it, so nothing here can start anything: events go in, the recording state and
+ * the real-time policy come back down to the probe, and that is all.
  */
 import { isRecorderToBridge } from '../core/guards';
 import { isProbeShaped, parseProbeMessage } from '../core/probe-schema';
@@ -56,7 +56,19 @@ export function startBridge(
     const p = connect();
     port = p;
     p.onMessage.addListener((raw) => {
-      if (isRecorderToBridge(raw)) toProbe(raw.on);
+      if (!isRecorderToBridge(raw)) return;
+      if (raw.type === 'record') toProbe(raw.on);
+      // The recorder's real-time policy (set from the panel only), for the probe to enforce.
+      else
+        win.postMessage(
+          {
+            [PAGE_MESSAGE_TAG]: 'bridge',
+            v: PAGE_PROTOCOL_VERSION,
+            type: 'policy',
+            policy: raw.policy,
+          } satisfies BridgeToProbe,
+          '*',
+        );
     });
     p.onDisconnect.addListener(() => {
       if (port === p) port = undefined;

@@ -129,6 +129,17 @@ export interface ChannelClosed {
   wasClean?: boolean;
 }
 
+/**
+ * The probe refused a new WebSocket / EventSource because the tab's real-time policy switched
+ * it off (the page saw an error and a close, as on an outage). Counted, never hidden: a
+ * reconnect loop shows up as a growing count.
+ */
+export interface ChannelRefused {
+  kind: 'channel.refused';
+  transport: ChannelTransport;
+  url: string;
+}
+
 /** An unhandled rejection, an uncaught error, or an error logged to the console. */
 export interface ExceptionEvent {
   kind: 'exception';
@@ -196,6 +207,29 @@ export interface UserAction {
   detail?: string;
 }
 
+/**
+ * The outcome of a replay the user confirmed (issue 5). Sent from the page's origin by the
+ * recorder; the browser's own record of the same request (CDP) carries the CORS verdict.
+ */
+export interface ReplayResult {
+  kind: 'replay.result';
+  /** `replay:<seq of the user action>`. */
+  replayId: string;
+  sourceRequestId: string;
+  url: string;
+  method: string;
+  startTime: number;
+  durationMs: number;
+  /** Absent when the request failed (CORS, network): then `error` says how. */
+  status?: number;
+  statusText?: string;
+  headers?: Headers;
+  body?: string;
+  bodyTruncated?: boolean;
+  /** `TypeError: Failed to fetch` for a CORS or network failure. */
+  error?: string;
+}
+
 export type EventBody =
   | RequestStart
   | RequestWireHeaders
@@ -208,13 +242,15 @@ export type EventBody =
   | ChannelFrame
   | ChannelError
   | ChannelClosed
+  | ChannelRefused
   | ExceptionEvent
   | ExceptionHandled
   | LogEntry
   | PageLoad
   | CaptureState
   | CaptureDropped
-  | UserAction;
+  | UserAction
+  | ReplayResult;
 
 export type EventKind = EventBody['kind'];
 

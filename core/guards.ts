@@ -7,12 +7,18 @@
 import {
   PAGE_MESSAGE_TAG,
   PAGE_PROTOCOL_VERSION,
+  REALTIME_LIMITS,
+  REPLAY_LIMITS,
+  type BridgePolicyCommand,
+  type BridgeRecordCommand,
   type BridgeToProbe,
   type BridgeToRecorder,
   type PanelToRecorder,
   type ProbeToBridge,
   type RecorderStatus,
   type RecorderToBridge,
+  type RealtimePolicy,
+  type ReplayRequest,
   type RecorderToPanel,
 } from './protocol';
 
@@ -24,10 +30,10 @@ const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number
 /** Every hop's message types, spelled out so tests can enumerate them. */
 export const HOP_MESSAGE_TYPES = {
   'probe->bridge': ['events'],
-  'bridge->probe': ['record'],
+  'bridge->probe': ['record', 'policy'],
   'bridge->recorder': ['events', 'rejected'],
-  'recorder->bridge': ['record'],
-  'panel->recorder': ['subscribe', 'start', 'stop', 'clear'],
+  'recorder->bridge': ['record', 'policy'],
+  'panel->recorder': ['subscribe', 'start', 'stop', 'clear', 'realtime', 'replay'],
   'recorder->panel': ['snapshot', 'events', 'status', 'error'],
 } as const satisfies {
   'probe->bridge': readonly ProbeToBridge['type'][];
@@ -40,7 +46,7 @@ export const HOP_MESSAGE_TYPES = {
 export type Hop = keyof typeof HOP_MESSAGE_TYPES;
 
 /** The bridge's command to the probe. The page can forge it: it only starts or stops streaming. */
-export function isBridgeToProbe(x: unknown): x is BridgeToProbe {
+export function isBridgeToProbe(x: unknown): x is BridgeRecordCommand {
   return (
     isObject(x) &&
     x[PAGE_MESSAGE_TAG] === 'bridge' &&
@@ -48,6 +54,81 @@ export function isBridgeToProbe(x: unknown): x is BridgeToProbe {
     x.type === 'record' &&
     typeof x.on === 'boolean'
   );
+}
+
+/**
+ * A real-time policy, rebuilt from known fields only: plain URL substrings, capped in number
+ * and length. Undefined when anything is off.
+ */
+export function parseRealtimePolicy(x: unknown): RealtimePolicy | undefined {
+  if (!isObject(x) || typeof x.allOff !== 'boolean' || !Array.isArray(x.blocked)) return undefined;
+  if (x.blocked.length > REALTIME_LIMITS.maxPatterns) return undefined;
+  const blocked: string[] = [];
+  for (const p of x.blocked as unknown[]) {
+    if (!isRealtimePattern(p)) return undefined;
+    if (!blocked.includes(p)) blocked.push(p);
+  }
+  return { allOff: x.allOff, blocked };
+}
+
+/** A channel pattern: plain text, no declarativeNetRequest wildcard or anchor characters. */
+export function isRealtimePattern(x: unknown): x is string {
+  return (
+    typeof x === 'string' && x.length > 0 && x.length <= REALTIME_LIMITS.maxPatternChars && !/[*|^\s]/.test(x)
+  );
+}
+
+/**
+ * The bridge's policy command to the probe. The page can forge this one too: it can only switch
+ * its own channels off or on in its own window, which it could do without us. The network rule
+ * and the recorded policy come only from the panel.
+ */
+export function isBridgePolicy(x: unknown): x is BridgePolicyCommand {
+  return (
+    isObject(x) &&
+    x[PAGE_MESSAGE_TAG] === 'bridge' &&
+    x.v === PAGE_PROTOCOL_VERSION &&
+    x.type === 'policy' &&
+    parseRealtimePolicy(x.policy) !== undefined
+  );
+}
+
+/** Any bridge command to the probe. */
+export function isBridgeCommand(x: unknown): x is BridgeToProbe {
+  return isBridgeToProbe(x) || isBridgePolicy(x);
+}
+
+/** A header name fetch accepts (RFC 9110 token); HTTP/2 pseudo-headers like `:path` are not. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A replay request, rebuilt from known fields only: an http(s) URL, a method token, string
+ * headers with valid names, an optional string body; all capped.
+ */
+export function parseReplayRequest(x: unknown): ReplayRequest | undefined {
+  if (!isObject(x) || typeof x.sourceRequestId !== 'string' || x.sourceRequestId.length > 200)
+    return undefined;
+  if (typeof x.url !== 'string' || x.url.length > REPLAY_LIMITS.maxUrlChars || !/^https?:\/\//i.test(x.url))
+    return undefined;
+  if (typeof x.method !== 'string' || !/^[A-Za-z]{1,16}$/.test(x.method)) return undefined;
+  if (!isObject(x.headers)) return undefined;
+  const entries = Object.entries(x.headers);
+  if (entries.length > REPLAY_LIMITS.maxHeaders) return undefined;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    if (!HEADER_NAME.test(name) || typeof value !== 'string' || value.length > REPLAY_LIMITS.maxUrlChars)
+      return undefined;
+    headers[name] = value;
+  }
+  if (x.body !== undefined && (typeof x.body !== 'string' || x.body.length > REPLAY_LIMITS.maxBodyChars))
+    return undefined;
+  return {
+    sourceRequestId: x.sourceRequestId,
+    url: x.url,
+    method: x.method.toUpperCase(),
+    headers,
+    ...(x.body !== undefined ? { body: x.body } : {}),
+  };
 }
 
 /**
@@ -65,7 +146,9 @@ export function parseBridgeToRecorder(x: unknown): BridgeToRecorder | undefined 
 
 /** The recorder's command to a bridge. */
 export function isRecorderToBridge(x: unknown): x is RecorderToBridge {
-  return isObject(x) && x.type === 'record' && typeof x.on === 'boolean';
+  if (!isObject(x)) return false;
+  if (x.type === 'policy') return parseRealtimePolicy(x.policy) !== undefined;
+  return x.type === 'record' && typeof x.on === 'boolean';
 }
 
 /** A panel command to the recorder, rebuilt from known fields only. */
@@ -78,6 +161,14 @@ export function parsePanelToRecorder(x: unknown): PanelToRecorder | undefined {
       return { type: x.type, tabId: x.tabId };
     case 'start':
       return { type: 'start', tabId: x.tabId, reload: x.reload === true };
+    case 'realtime': {
+      const policy = parseRealtimePolicy(x.policy);
+      return policy && { type: 'realtime', tabId: x.tabId, policy };
+    }
+    case 'replay': {
+      const request = parseReplayRequest(x.request);
+      return request && { type: 'replay', tabId: x.tabId, request };
+    }
     default:
       return undefined;
   }
@@ -91,7 +182,8 @@ function isStatus(x: unknown): x is RecorderStatus {
     isTabId(x.tabId) &&
     typeof x.recording === 'boolean' &&
     typeof x.cdp === 'string' &&
-    CDP_STATES.has(x.cdp)
+    CDP_STATES.has(x.cdp) &&
+    (x.realtime === undefined || parseRealtimePolicy(x.realtime) !== undefined)
   );
 }
 

@@ -70,6 +70,15 @@ export interface Channel {
   initiatorStack?: StackFrame[];
 }
 
+/** New channels the probe refused because real-time was switched off, per URL (issue 5). */
+export interface RefusedChannel {
+  transport: ChannelTransport;
+  url: string;
+  count: number;
+  firstTime: number;
+  lastTime: number;
+}
+
 export interface Exception {
   /** `x<seq>` of the first event that reported it. */
   id: string;
@@ -88,6 +97,16 @@ export interface Exception {
   handledLater: boolean;
   /** Ids of the other reports of the same throw (CDP and probe both saw it). */
   alsoReportedAs: string[];
+}
+
+/** Where a minified frame came from, per the page's source map. Lines and columns are 1-based. */
+export interface OriginalFrame {
+  /** The original source, resolved against the map's URL (`…/src/services/websocketService.ts`). */
+  source: string;
+  line: number;
+  column: number;
+  /** The original name at that position, when the map has one. */
+  name?: string;
 }
 
 export interface CaptureSummary {
@@ -148,4 +167,11 @@ export interface Finding {
   firstTime: number;
   /** Which kind of evidence decided it. */
   basis: 'cdp' | 'page' | 'har';
+  /**
+   * Distinct occurrences, when `count` groups several reports: one per way the same root
+   * cause reached the page (a router's catch, an unhandled rejection), not per observer.
+   */
+  occurrences?: Array<{ time: number; label: string; evidenceIds: string[] }>;
+  /** Keys of findings that caused this one (e.g. the socket constructed before auth). */
+  causedBy?: string[];
 }

@@ -119,6 +119,12 @@ const probeEvent = v.variant('kind', [
   }),
   v.strictObject({ ...base, kind: v.literal('exception.handled'), exceptionId: id }),
   v.strictObject({ ...base, kind: v.literal('page.load'), url: text }),
+  v.strictObject({
+    ...base,
+    kind: v.literal('channel.refused'),
+    transport: v.picklist(['websocket', 'sse']),
+    url: text,
+  }),
 ]);
 
 const probeMessage = v.strictObject({

@@ -22,6 +22,7 @@ export const PROBE_EVENT_KINDS = [
   'exception',
   'exception.handled',
   'page.load',
+  'channel.refused',
 ] as const;
 export type ProbeEventKind = (typeof PROBE_EVENT_KINDS)[number];
 
@@ -55,13 +56,45 @@ export interface ProbeToBridge {
   overflow: number;
 }
 
-export interface BridgeToProbe {
+export interface BridgeRecordCommand {
   [PAGE_MESSAGE_TAG]: 'bridge';
   v: typeof PAGE_PROTOCOL_VERSION;
   type: 'record';
   /** true: flush the buffer and stream; false: buffer again (bounded). */
   on: boolean;
 }
+
+/** The tab's real-time policy for the probe to enforce (see `RealtimePolicy`). */
+export interface BridgePolicyCommand {
+  [PAGE_MESSAGE_TAG]: 'bridge';
+  v: typeof PAGE_PROTOCOL_VERSION;
+  type: 'policy';
+  policy: RealtimePolicy;
+}
+
+export type BridgeToProbe = BridgeRecordCommand | BridgePolicyCommand;
+
+// ---- the real-time policy (issue 5: real-time off) -----------------------------------------
+
+/**
+ * Which real-time channels of a tab are switched off. Set only from the panel; the recorder
+ * enforces it at the network (declarativeNetRequest) and pushes it down to the probe, which
+ * refuses new sockets and closes live ones.
+ */
+export interface RealtimePolicy {
+  /** Every WebSocket and EventSource of the tab is off. */
+  allOff: boolean;
+  /**
+   * Channels switched off one by one: URL substrings such as `127.0.0.1:8000/ws/widgets/`.
+   * Plain text only (no `*`, `|`, `^`), so the probe and declarativeNetRequest agree on a match.
+   */
+  blocked: string[];
+}
+
+export const REALTIME_LIMITS = { maxPatterns: 20, maxPatternChars: 500 } as const;
+
+/** Close code and reason the probe uses for live channels it closes (4000-4999: application). */
+export const REALTIME_CLOSE = { code: 4000, reason: 'Closed by Handshake: real-time switched off' } as const;
 
 // ---- bridge <-> recorder (runtime port named BRIDGE_PORT) ----------------------------------
 
@@ -71,7 +104,7 @@ export type BridgeToRecorder =
   | { type: 'events'; events: ProbeEvent[]; overflow: number }
   | { type: 'rejected'; count: number; reason: string };
 
-export type RecorderToBridge = { type: 'record'; on: boolean };
+export type RecorderToBridge = { type: 'record'; on: boolean } | { type: 'policy'; policy: RealtimePolicy };
 
 // ---- panel <-> recorder (runtime port named PANEL_PORT) ------------------------------------
 
@@ -81,7 +114,23 @@ export type PanelToRecorder =
   | { type: 'subscribe'; tabId: number }
   | { type: 'start'; tabId: number; reload: boolean }
   | { type: 'stop'; tabId: number }
-  | { type: 'clear'; tabId: number };
+  | { type: 'clear'; tabId: number }
+  /** Sets the tab's whole real-time policy (the panel sends the state it wants). */
+  | { type: 'realtime'; tabId: number; policy: RealtimePolicy }
+  /** Sends a request again from the page's origin, after the user confirmed it. */
+  | { type: 'replay'; tabId: number; request: ReplayRequest };
+
+/** What a replay sends: the recorded request, possibly edited by the user. */
+export interface ReplayRequest {
+  /** The recorded request it replays. */
+  sourceRequestId: string;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export const REPLAY_LIMITS = { maxUrlChars: 8 * 1024, maxHeaders: 100, maxBodyChars: 1024 * 1024 } as const;
 
 export interface RecorderStatus {
   tabId: number;
@@ -89,6 +138,8 @@ export interface RecorderStatus {
   /** The debugger's state for this tab. */
   cdp: 'attached' | 'detached' | 'unavailable' | 'never';
   cdpReason?: string;
+  /** The tab's real-time policy, when one was ever set. */
+  realtime?: RealtimePolicy;
 }
 
 export type RecorderToPanel =

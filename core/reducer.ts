@@ -7,8 +7,15 @@
  * channel and throw, built from browser evidence where there is some, with the page's view
  * kept as fallback and as the page-only facts (`pageError`, a close code).
  */
-import type { ChannelClosed, ChannelOpen, ExceptionEvent, RecordedEvent, RequestStart } from './events';
-import type { CaptureSummary, Channel, Exception, HttpRequest, TimelineItem } from './model';
+import type {
+  ChannelClosed,
+  ChannelOpen,
+  ExceptionEvent,
+  RecordedEvent,
+  ReplayResult,
+  RequestStart,
+} from './events';
+import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
 import { parseStack } from './stack';
 
 type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
@@ -69,6 +76,12 @@ export class Recording {
   readonly logs: Array<RecordedEvent & { kind: 'log' }> = [];
   readonly timeline: TimelineItem[] = [];
   readonly capture: CaptureSummary = { cdp: 'never', rejected: 0, overflow: 0 };
+  /** Channels refused by Handshake's real-time switch, keyed by `<transport> <url>`. */
+  readonly refused = new Map<string, RefusedChannel>();
+  /** Total refusals (a reconnect loop makes this grow). */
+  refusedCount = 0;
+  /** Replays the user confirmed, by replay id, with their outcome. */
+  readonly replays = new Map<string, RecordedEvent & ReplayResult>();
   eventCount = 0;
 
   /** Page ids whose report was merged into a browser-reported record: page id -> record id. */
@@ -174,6 +187,24 @@ export class Recording {
         });
       case 'channel.closed':
         return this.onChannel(ev, (c, fallback) => closeChannel(c, ev, fallback));
+      case 'channel.refused': {
+        const key = `${ev.transport} ${ev.url}`;
+        const known = this.refused.get(key);
+        if (known) {
+          known.count++;
+          known.lastTime = Math.max(known.lastTime, ev.time);
+        } else {
+          this.refused.set(key, {
+            transport: ev.transport,
+            url: ev.url,
+            count: 1,
+            firstTime: ev.time,
+            lastTime: ev.time,
+          });
+        }
+        this.refusedCount++;
+        return;
+      }
       case 'exception':
         return this.addException(ev);
       case 'exception.handled': {
@@ -195,6 +226,16 @@ export class Recording {
           seq: ev.seq,
           action: ev.action,
           detail: ev.detail,
+        });
+      case 'replay.result':
+        this.replays.set(ev.replayId, ev);
+        return this.insertRow({
+          type: 'action',
+          id: `a${ev.seq}`,
+          time: ev.time,
+          seq: ev.seq,
+          action: 'replay result',
+          detail: `${ev.method} ${ev.url}: ${ev.status ?? ev.error ?? 'no answer'}`,
         });
       case 'capture.state':
         this.capture.cdp = ev.cdp;

@@ -9,12 +9,14 @@
  */
 import type { ProbeContext } from './context';
 import { textPreview } from './preview';
+import type { RealtimeGate } from './realtime-policy';
 
 /**
  * Wraps `win.EventSource` (no-op when the window has none).
  * @param ctx The probe context of this install.
+ * @param gate The real-time policy: refuses new sources it switches off, closes live ones.
  */
-export function captureEventSource(ctx: ProbeContext): void {
+export function captureEventSource(ctx: ProbeContext, gate?: RealtimeGate): void {
   const { n } = ctx;
   const Native = n.win.EventSource;
   if (typeof Native !== 'function') return;
@@ -26,6 +28,26 @@ export function captureEventSource(ctx: ProbeContext): void {
   const messageData = n.getter(n.win.MessageEvent?.prototype, 'data');
   const messageLastEventId = n.getter(n.win.MessageEvent?.prototype, 'lastEventId');
   const CLOSED = 2;
+  // Captured before any page script: the gate closes sources with the native method.
+  const nativeClose = (proto as { close?: Function }).close;
+  const EventCtor = n.win.Event;
+  const dispatch = n.win.EventTarget?.prototype.dispatchEvent;
+
+  /**
+   * An EventSource that the browser gave up on reads CLOSED and fires `error`; `close()` fires
+   * nothing, so the probe dispatches that `error` itself (a task later, as the browser would).
+   */
+  function shutDown(source: object): void {
+    if (nativeClose) n.apply(nativeClose, source, []);
+    if (typeof EventCtor === 'function' && dispatch)
+      n.setTimer(() => {
+        try {
+          n.apply(dispatch, source, [n.construct(EventCtor, ['error'], EventCtor)]);
+        } catch {
+          // Best effort.
+        }
+      }, 0);
+  }
 
   function onEvent(source: object, channelId: string, event: Event): void {
     try {
@@ -80,7 +102,23 @@ export function captureEventSource(ctx: ProbeContext): void {
   ctx.mask.wrapConstructor(n.win, 'EventSource', (target, args, newTarget) => {
     const source = n.construct(target, args, newTarget);
     try {
+      const url = sourceUrl(source) as string;
+      if (gate?.refuses(url)) {
+        shutDown(source);
+        ctx.emit({ kind: 'channel.refused', time: n.now(), transport: 'sse', url: textPreview(n, url).data });
+        return source;
+      }
       onCreated(source);
+      gate?.track({
+        url,
+        close: (code, reason) => {
+          const channelId = channels.get(source);
+          shutDown(source);
+          if (channelId !== undefined)
+            ctx.emit({ kind: 'channel.closed', time: n.now(), channelId, code, reason });
+        },
+        isClosed: () => readyState(source) === CLOSED,
+      });
     } catch {
       // The page gets its EventSource whatever happens to the report.
     }

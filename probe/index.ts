@@ -16,6 +16,7 @@ import { createNativeMask } from './native-mask';
 import { captureNatives, type ProbeWindow } from './natives';
 import { createOutbox, type OutboxOptions } from './outbox';
 import { createBinaryReader } from './preview';
+import { createRealtimeGate } from './realtime-policy';
 import { captureWebSocket } from './websocket';
 import { captureXhr } from './xhr';
 
@@ -55,8 +56,10 @@ export function installProbe(win: ProbeWindow, options?: OutboxOptions): ProbeHa
   ctx.emit({ kind: 'page.load', time: n.now(), url: win.location.href });
   captureFetch(ctx);
   captureXhr(ctx);
-  captureWebSocket(ctx);
-  captureEventSource(ctx);
+  // The real-time policy (switched off from the panel) is enforced on both kinds of channel.
+  const gate = createRealtimeGate(n);
+  captureWebSocket(ctx, gate);
+  captureEventSource(ctx, gate);
   const stopErrors = captureErrors(ctx);
 
   const handle: ProbeHandle = {
@@ -65,6 +68,7 @@ export function installProbe(win: ProbeWindow, options?: OutboxOptions): ProbeHa
     },
     uninstall() {
       stopErrors();
+      gate.dispose();
       outbox.dispose();
       mask.restore();
       handles.delete(win);

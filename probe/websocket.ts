@@ -10,6 +10,7 @@
 import type { ChannelFrame } from '../core/events';
 import type { ProbeContext } from './context';
 import type { Preview } from './preview';
+import type { RealtimeGate } from './realtime-policy';
 import { binaryPreview, textPreview } from './preview';
 
 /** Opcode, payload preview and size of one frame. */
@@ -46,8 +47,9 @@ export function createFrameReader(ctx: ProbeContext): (data: unknown) => FramePa
 /**
  * Wraps `win.WebSocket` and its `send` (no-op when the window has no WebSocket).
  * @param ctx The probe context of this install.
+ * @param gate The real-time policy: refuses new sockets it switches off, closes live ones.
  */
-export function captureWebSocket(ctx: ProbeContext): void {
+export function captureWebSocket(ctx: ProbeContext, gate?: RealtimeGate): void {
   const { n } = ctx;
   const Native = n.win.WebSocket;
   if (typeof Native !== 'function') return;
@@ -62,7 +64,10 @@ export function captureWebSocket(ctx: ProbeContext): void {
   const closeReason = n.getter(closeProto, 'reason');
   const closeWasClean = n.getter(closeProto, 'wasClean');
   const readFrame = createFrameReader(ctx);
+  // Captured before any page script: the gate closes sockets with the native method.
+  const nativeClose = (proto as { close?: Function }).close;
   const OPEN = 1;
+  const CLOSING = 2;
 
   function frame(channelId: string, direction: ChannelFrame['direction'], data: unknown): void {
     const payload = readFrame(data);
@@ -118,10 +123,36 @@ export function captureWebSocket(ctx: ProbeContext): void {
     n.listen(socket, 'close', listener);
   }
 
+  /**
+   * Refused: the page still gets a real WebSocket, closed before it connected, so it sees what
+   * an outage looks like (`error`, then `close` 1006) and its reconnect logic runs as it would.
+   * The recorder's network rule blocks the handshake too; this refusal is the one we count.
+   */
+  function refuse(socket: object, url: string): void {
+    if (nativeClose) n.apply(nativeClose, socket, []);
+    ctx.emit({
+      kind: 'channel.refused',
+      time: n.now(),
+      transport: 'websocket',
+      url: textPreview(n, url).data,
+    });
+  }
+
   ctx.mask.wrapConstructor(n.win, 'WebSocket', (target, args, newTarget) => {
     const socket = n.construct(target, args, newTarget);
     try {
+      const url = socketUrl(socket) as string;
+      if (gate?.refuses(url)) {
+        refuse(socket, url);
+        return socket;
+      }
       onCreated(socket);
+      if (gate && nativeClose)
+        gate.track({
+          url,
+          close: (code, reason) => void n.apply(nativeClose, socket, [code, reason]),
+          isClosed: () => (readyState(socket) as number) >= CLOSING,
+        });
     } catch {
       // The page gets its socket whatever happens to the report.
     }

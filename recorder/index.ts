@@ -63,6 +63,10 @@ function onPanel(port: Browser.runtime.Port): void {
           return await rec.stop();
         case 'clear':
           return await rec.clear();
+        case 'realtime':
+          return await rec.setRealtime(msg.policy);
+        case 'replay':
+          return await rec.replay(msg.request);
       }
     } catch (err) {
       const reply: RecorderToPanel = {

@@ -6,9 +6,17 @@
 import type { Browser } from 'wxt/browser';
 import { CdpNormalizer, type TimedBody } from '../core/cdp-normalize';
 import type { EventBody, EventSource, RecordedEvent } from '../core/events';
-import type { RecorderStatus, RecorderToBridge, RecorderToPanel } from '../core/protocol';
+import type {
+  RealtimePolicy,
+  RecorderStatus,
+  RecorderToBridge,
+  RecorderToPanel,
+  ReplayRequest,
+} from '../core/protocol';
 import { CdpSession, cdpAvailable, type DetachReason } from './cdp-session';
 import * as store from './event-store';
+import * as realtime from './realtime-policy';
+import { sendReplay } from './replay';
 
 type Port = Browser.runtime.Port;
 
@@ -36,6 +44,8 @@ export class TabRecording {
    * double every finding, so CDP events older than the reload are left out.
    */
   private cdpIgnoreBefore = 0;
+  /** What the user switched off in this tab (issue 5); undefined: never switched. */
+  private realtime: RealtimePolicy | undefined;
   private readonly panels = new Set<Port>();
   private bridge: Port | undefined;
   private unsent: RecordedEvent[] = [];
@@ -50,6 +60,7 @@ export class TabRecording {
   /** Restores the tab's recording after a worker restart, or starts an empty one. */
   static async restore(tabId: number, deps: TabRecordingDeps): Promise<TabRecording> {
     const rec = new TabRecording(tabId, deps);
+    rec.realtime = await realtime.loadRealtimePolicy(tabId);
     const saved = await store.loadTabState(tabId);
     if (saved) {
       rec.state = saved;
@@ -76,6 +87,7 @@ export class TabRecording {
       recording: this.state.recording,
       cdp: this.cdpState,
       cdpReason: this.cdpReason,
+      ...(this.realtime ? { realtime: this.realtime } : {}),
     };
   }
 
@@ -99,6 +111,9 @@ export class TabRecording {
       if (this.bridge === port) this.bridge = undefined;
     });
     this.tellBridge();
+    // A new document: its probe starts with everything on until told otherwise.
+    if (realtime.isRestricted(this.realtime)) this.tellBridgePolicy();
+    void realtime.showBadge(this.tabId, this.realtime);
   }
 
   // ---- user actions (from the panel only) -----------------------------------------------------
@@ -118,6 +133,33 @@ export class TabRecording {
       this.appendUser('reload');
       await this.deps.reloadTab(this.tabId);
     }
+  }
+
+  /** Switches real-time channels off or on (from the panel only). Every switch is recorded. */
+  async setRealtime(policy: RealtimePolicy): Promise<void> {
+    const before = this.realtime ?? realtime.REALTIME_ON;
+    for (const [action, detail] of realtime.describeSwitches(before, policy)) this.appendUser(action, detail);
+    this.realtime = policy;
+    await realtime.enforceRealtimePolicy(this.tabId, policy);
+    this.tellBridgePolicy();
+    this.broadcastStatus();
+  }
+
+  /** Replays a request the user confirmed in the panel; the action and its outcome are recorded. */
+  async replay(request: ReplayRequest): Promise<void> {
+    const replayId = `replay:${this.state.nextSeq}`;
+    this.appendUser('replay', `${request.method} ${request.url}`);
+    const startTime = Date.now();
+    const outcome = await sendReplay(this.tabId, request);
+    this.append('user', Date.now(), {
+      kind: 'replay.result',
+      replayId,
+      sourceRequestId: request.sourceRequestId,
+      url: request.url,
+      method: request.method,
+      startTime,
+      ...outcome,
+    });
   }
 
   async stop(): Promise<void> {
@@ -150,6 +192,7 @@ export class TabRecording {
     this.cdp = undefined;
     await store.deleteEvents(this.tabId);
     await store.deleteTabState(this.tabId);
+    await realtime.forgetRealtimePolicy(this.tabId);
   }
 
   // ---- capture -----------------------------------------------------------------------------
@@ -289,6 +332,15 @@ export class TabRecording {
 
   private tellBridge(): void {
     const msg: RecorderToBridge = { type: 'record', on: this.state.recording };
+    try {
+      this.bridge?.postMessage(msg);
+    } catch {
+      this.bridge = undefined;
+    }
+  }
+
+  private tellBridgePolicy(): void {
+    const msg: RecorderToBridge = { type: 'policy', policy: this.realtime ?? realtime.REALTIME_ON };
     try {
       this.bridge?.postMessage(msg);
     } catch {

@@ -14,6 +14,9 @@ import type { PanelToRecorder, RecorderStatus, RecorderToPanel } from '~/core/pr
 import { Recording } from '~/core/reducer';
 import { findFindings } from '~/core/rules';
 import type { LinkState, RecorderLink } from '~/composables/recorder-port';
+import { createSourceMapLoader, scriptsToMap, type SourceMapLoader } from '~/composables/source-maps';
+import type { StackFrame } from '~/core/events';
+import type { OriginalFrame } from '~/core/model';
 import { animationFrame, createFrameThrottle, type FrameScheduler } from './frame-throttle';
 
 /** What the details pane shows: one timeline item, by type and id. */
@@ -25,6 +28,8 @@ export interface Selection {
 export interface AttachOptions {
   /** How view updates are paced; tests pass a manual scheduler. */
   scheduleFrame?: FrameScheduler;
+  /** Where source maps come from; tests pass a loader over fixtures, or null for none. */
+  sourceMaps?: SourceMapLoader | null;
 }
 
 /** The recording store of the panel (one per panel page). Call `attach` once with a link. */
@@ -46,15 +51,23 @@ export const useRecordingStore = defineStore('recording', () => {
   let link: RecorderLink | null = null;
   let unsubscribe: Array<() => void> = [];
   let throttle = createFrameThrottle(publish, animationFrame);
+  let sourceMaps: SourceMapLoader | null = null;
 
   const isRecording = computed(() => status.value?.recording === true);
   const canAct = computed(() => connection.value === 'open' && tabId.value !== null);
 
   /** Recomputes findings and tells the views the model changed. */
   function publish(): void {
-    findings.value = findFindings(recording.value);
+    findings.value = findFindings(recording.value, undefined, { originalFrame });
+    // Maps load in the background; a newly loaded one re-derives findings and stacks.
+    void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && throttle.request());
     version.value += 1;
     triggerRef(recording);
+  }
+
+  /** The source-mapped original of a minified frame, once its script's map has loaded. */
+  function originalFrame(frame: StackFrame): OriginalFrame | undefined {
+    return sourceMaps?.index.originalFrame(frame);
   }
 
   function replaceModel(events: readonly RecordedEvent[]): void {
@@ -97,6 +110,7 @@ export const useRecordingStore = defineStore('recording', () => {
     link = nextLink;
     tabId.value = nextTabId;
     throttle = createFrameThrottle(publish, options.scheduleFrame ?? animationFrame);
+    sourceMaps = options.sourceMaps === undefined ? createSourceMapLoader() : options.sourceMaps;
     unsubscribe = [
       nextLink.onMessage(receive),
       nextLink.onState((state) => {
@@ -197,5 +211,8 @@ export const useRecordingStore = defineStore('recording', () => {
     selectFrame,
     dismissErrors,
     flush,
+    originalFrame,
+    /** Sends a command to the recorder (other panel stores build on it, e.g. stores/toggles.ts). */
+    send,
   };
 });

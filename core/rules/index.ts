@@ -6,20 +6,27 @@
 import type { Finding, Severity } from '../model';
 import type { Recording } from '../reducer';
 import { findAuthContextMissing } from './auth-context-missing';
-import { compilePatterns, DEFAULT_RULE_CONFIG, type RuleConfig } from './config';
+import { DEFAULT_RULE_CONFIG, ruleContextOf, type RuleConfig, type RuleContext } from './config';
 import { findCorsHeaderNotAllowed } from './cors-header-not-allowed';
+import { findCorsCredentials } from './cors-credentials';
+import { findCorsHiddenServerError } from './cors-hidden-server-error';
+import { findCorsInvalidAllowList } from './cors-invalid-allow-list';
+import { findCorsMethodNotAllowed } from './cors-method-not-allowed';
+import { findCorsOriginMismatch } from './cors-origin-mismatch';
+import { findCorsPreflightStatus } from './cors-preflight-status';
+import { findSocketBeforeAuth } from './realtime-socket-before-auth';
+import { findRefreshFailed } from './auth-refresh-failed';
+import { findRefreshRace } from './auth-refresh-race';
+import { findExpiredToken } from './auth-expired-token';
+import { findAbnormalClose } from './realtime-abnormal-close';
+import { findReconnectStorm } from './realtime-reconnect-storm';
 
 export { AUTH_CONTEXT_RULE_ID } from './auth-context-missing';
 export { CORS_HEADER_RULE_ID } from './cors-header-not-allowed';
-export { compilePatterns, DEFAULT_RULE_CONFIG, type RuleConfig } from './config';
+export { compilePatterns, DEFAULT_RULE_CONFIG, type RuleConfig, type RuleContext } from './config';
+export { SOCKET_BEFORE_AUTH_RULE_ID } from './realtime-socket-before-auth';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** What every rule gets besides the recording: the compiled per-site configuration. */
-export interface RuleContext {
-  config: RuleConfig;
-  authContextPatterns: RegExp[];
-}
 
 /** A diagnosis rule: a pure function of the recording. */
 export type Rule = (rec: Recording, ctx: RuleContext) => Finding[];
@@ -27,7 +34,19 @@ export type Rule = (rec: Recording, ctx: RuleContext) => Finding[];
 /** Every rule, in no particular order (findings are sorted). Add a rule with one line here. */
 const RULES: Rule[] = [
   (rec) => findCorsHeaderNotAllowed(rec),
-  (rec, ctx) => findAuthContextMissing(rec, ctx.authContextPatterns),
+  (rec) => findCorsMethodNotAllowed(rec),
+  (rec) => findCorsOriginMismatch(rec),
+  (rec) => findCorsCredentials(rec),
+  (rec) => findCorsPreflightStatus(rec),
+  (rec) => findCorsHiddenServerError(rec),
+  (rec) => findCorsInvalidAllowList(rec),
+  (rec, ctx) => findAuthContextMissing(rec, ctx),
+  (rec, ctx) => findSocketBeforeAuth(rec, ctx),
+  (rec, ctx) => findRefreshFailed(rec, ctx),
+  (rec, ctx) => findRefreshRace(rec, ctx),
+  (rec, ctx) => findExpiredToken(rec, ctx),
+  (rec, ctx) => findAbnormalClose(rec, ctx),
+  (rec, ctx) => findReconnectStorm(rec, ctx),
 ];
 
 /**
@@ -35,11 +54,12 @@ const RULES: Rule[] = [
  * Invalid patterns in `config` are skipped (use `compilePatterns` to show why); never throws
  * on them.
  */
-export function findFindings(rec: Recording, config: RuleConfig = DEFAULT_RULE_CONFIG): Finding[] {
-  const ctx: RuleContext = {
-    config,
-    authContextPatterns: compilePatterns(config.authContextPatterns).patterns,
-  };
+export function findFindings(
+  rec: Recording,
+  config: RuleConfig = DEFAULT_RULE_CONFIG,
+  options: { originalFrame?: RuleContext['originalFrame'] } = {},
+): Finding[] {
+  const ctx = ruleContextOf(config, options.originalFrame);
   const findings = RULES.flatMap((rule) => rule(rec, ctx));
   return findings.sort(
     (a, b) =>

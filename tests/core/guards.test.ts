@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HOP_MESSAGE_TYPES,
-  isBridgeToProbe,
+  isBridgeCommand,
   isRecorderToBridge,
   isRecorderToPanel,
   parseBridgeToRecorder,
@@ -17,7 +17,7 @@ import { parseProbeMessage } from '../../core/probe-schema';
 
 const accepts: Record<Hop, (x: unknown) => boolean> = {
   'probe->bridge': (x) => parseProbeMessage(x).ok,
-  'bridge->probe': isBridgeToProbe,
+  'bridge->probe': isBridgeCommand,
   'bridge->recorder': (x) => parseBridgeToRecorder(x) !== undefined,
   'recorder->bridge': isRecorderToBridge,
   'panel->recorder': (x) => parsePanelToRecorder(x) !== undefined,
@@ -61,6 +61,13 @@ const examples: Examples = {
         { __handshake: 'probe', v: 1, type: 'record', on: true },
       ],
     },
+    policy: {
+      valid: { __handshake: 'bridge', v: 1, type: 'policy', policy: { allOff: true, blocked: [] } },
+      malformed: [
+        { __handshake: 'bridge', v: 1, type: 'policy', policy: { allOff: 'yes', blocked: [] } },
+        { __handshake: 'bridge', v: 1, type: 'policy', policy: { allOff: false, blocked: ['a*b'] } },
+      ],
+    },
   },
   'bridge->recorder': {
     events: {
@@ -80,6 +87,10 @@ const examples: Examples = {
       valid: { type: 'record', on: false },
       malformed: [{ type: 'record' }, { type: 'record', on: 1 }],
     },
+    policy: {
+      valid: { type: 'policy', policy: { allOff: false, blocked: ['127.0.0.1:1/ws/'] } },
+      malformed: [{ type: 'policy' }, { type: 'policy', policy: { allOff: false, blocked: [''] } }],
+    },
   },
   'panel->recorder': {
     subscribe: {
@@ -92,6 +103,45 @@ const examples: Examples = {
     },
     stop: { valid: { type: 'stop', tabId: 3 }, malformed: [{ type: 'stop', tabId: 1.5 }] },
     clear: { valid: { type: 'clear', tabId: 3 }, malformed: [{ type: 'clear', tabId: null }] },
+    realtime: {
+      valid: { type: 'realtime', tabId: 3, policy: { allOff: true, blocked: ['a.test/sse/'] } },
+      malformed: [
+        { type: 'realtime', tabId: 3 },
+        { type: 'realtime', tabId: 3, policy: { allOff: true, blocked: ['has space'] } },
+        { type: 'realtime', tabId: 3, policy: { allOff: true, blocked: Array(21).fill('x') } },
+      ],
+    },
+    replay: {
+      valid: {
+        type: 'replay',
+        tabId: 3,
+        request: {
+          sourceRequestId: 'r1',
+          url: 'http://api.test/api/auth/token/refresh/',
+          method: 'post',
+          headers: { authorization: 'Token t', 'content-type': 'application/json' },
+          body: '{}',
+        },
+      },
+      malformed: [
+        { type: 'replay', tabId: 3 },
+        {
+          type: 'replay',
+          tabId: 3,
+          request: { sourceRequestId: 'r1', url: 'javascript:alert(1)', method: 'GET', headers: {} },
+        },
+        {
+          type: 'replay',
+          tabId: 3,
+          request: { sourceRequestId: 'r1', url: 'http://a/', method: 'GET', headers: { ':path': '/' } },
+        },
+        {
+          type: 'replay',
+          tabId: 3,
+          request: { sourceRequestId: 'r1', url: 'http://a/', method: 'GET', headers: {}, body: 1 },
+        },
+      ],
+    },
   },
   'recorder->panel': {
     snapshot: {
@@ -102,7 +152,13 @@ const examples: Examples = {
       valid: { type: 'events', tabId: 1, events: [event] },
       malformed: [{ type: 'events', tabId: 1, events: [{ kind: 'x' }] }],
     },
-    status: { valid: { type: 'status', status }, malformed: [{ type: 'status', status: { tabId: 1 } }] },
+    status: {
+      valid: { type: 'status', status: { ...status, realtime: { allOff: true, blocked: [] } } },
+      malformed: [
+        { type: 'status', status: { tabId: 1 } },
+        { type: 'status', status: { ...status, realtime: { allOff: 1, blocked: [] } } },
+      ],
+    },
     error: { valid: { type: 'error', tabId: 1, message: 'boom' }, malformed: [{ type: 'error', tabId: 1 }] },
   },
 };
@@ -132,5 +188,12 @@ describe('every hop validates every message type', () => {
       tabId: 3,
       reload: false,
     });
+    expect(
+      parsePanelToRecorder({
+        type: 'realtime',
+        tabId: 3,
+        policy: { allOff: false, blocked: ['a', 'a'], x: 1 },
+      }),
+    ).toEqual({ type: 'realtime', tabId: 3, policy: { allOff: false, blocked: ['a'] } });
   });
 });

@@ -38,6 +38,7 @@ const examples: Record<(typeof PROBE_EVENT_KINDS)[number], ProbeEvent> = {
     url: 'ws://a/',
   },
   'channel.open': { kind: 'channel.open', time: 1, channelId: 'page:ws:1' },
+  'channel.refused': { kind: 'channel.refused', time: 1, transport: 'sse', url: 'http://a/sse/' },
   'channel.frame': {
     kind: 'channel.frame',
     time: 1,
