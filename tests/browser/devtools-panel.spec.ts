@@ -126,6 +126,10 @@ test('the Handshake panel is registered in the real DevTools and renders there',
     ],
   });
   try {
+    // DevTools loads the devtools pages of the extensions that are ready when it opens. On a cold
+    // first start the extension can still be loading when the first tab's DevTools opens, so wait
+    // for the extension's service worker before opening the tab to inspect.
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     const page = await context.newPage();
     await page.goto(pageUrl);
     const session = await browserSessionOf(context, userDataDir);
