@@ -2,29 +2,10 @@
  * core on what Chromium really sends: CDP events recorded from the demo's page load
  * (scripts/record-cdp-fixture.mjs) go through the normaliser, the reducer and the rules.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CdpNormalizer } from '../../core/cdp-normalize';
-import type { RecordedEvent } from '../../core/events';
 import { Recording } from '../../core/reducer';
 import { findFindings } from '../../core/rules';
-
-function replay(name: string): RecordedEvent[] {
-  const raw = JSON.parse(readFileSync(`tests/fixtures/cdp/${name}.json`, 'utf8')) as Array<{
-    method: string;
-    params: unknown;
-  }>;
-  // Events without a timestamp of their own take the replay's clock: the latest time seen.
-  let clock = 0;
-  const normalizer = new CdpNormalizer(() => clock);
-  let seq = 1;
-  return raw.flatMap(({ method, params }) =>
-    normalizer.handle(method, params).map(({ time, body }) => {
-      clock = Math.max(clock, time);
-      return { ...body, seq: seq++, time, source: 'cdp' } as RecordedEvent;
-    }),
-  );
-}
+import { replayCdp as replay } from '../fixtures/cdp/replay';
 
 describe('CDP normaliser on a real recording of the buggy demo', () => {
   const events = replay('demo-buggy');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportHar } from '../../../core/har';
-import { replayCdp } from './replay-fixture';
+import { replayCdp } from '../../fixtures/cdp/replay';
 
 type Json = Record<string, unknown>;
 const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);

@@ -7,7 +7,7 @@ import type { RecordedEvent } from '../../../core/events';
 import { exportHar, importHarText } from '../../../core/har';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
-import { replayCdp } from './replay-fixture';
+import { replayCdp } from '../../fixtures/cdp/replay';
 
 function model(events: readonly RecordedEvent[]) {
   const rec = new Recording();
