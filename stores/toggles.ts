@@ -4,10 +4,18 @@
  * recorder (it must outlive the panel); this store only reads its status and sends commands.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { HttpRequest } from '~/core/model';
 import type { RealtimePolicy, ReplayRequest } from '~/core/protocol';
-import { defaultRefreshSettings, isRefreshRequest } from '~/core/refresh-detect';
+import {
+  DEFAULT_REFRESH_PATTERNS,
+  defaultRefreshSettings,
+  isRefreshRequest,
+  parseRefreshPatterns,
+  withRefreshMark,
+  type RefreshSettings,
+} from '~/core/refresh-detect';
+import { loadRefreshSettings, saveRefreshSettings } from '~/composables/site-settings';
 import { useRecordingStore } from './recording';
 
 /** localStorage key of the sites where the user said "don't ask again" before a replay. */
@@ -58,9 +66,56 @@ export const useTogglesStore = defineStore('toggles', () => {
   // ---- replay ------------------------------------------------------------------------------
 
   const confirmedSites = ref<string[]>(loadConfirmedSites());
-  /** Request ids the user marked as refresh, or unmarked (this panel session). */
-  const marked = ref(new Set<string>());
-  const unmarked = ref(new Set<string>());
+
+  // ---- refresh recognition, per site ---------------------------------------------------------
+
+  /** The inspected site: the origin of the newest page load in the recording. */
+  const site = computed(() => {
+    void recording.version;
+    const timeline = recording.recording.timeline;
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const item = timeline[i];
+      if (item.type === 'page') return siteOf(item.url);
+    }
+    return null;
+  });
+  const refreshSettings = ref<RefreshSettings>(defaultRefreshSettings());
+  const refreshError = ref<string | null>(null);
+
+  watch(
+    site,
+    async (next) => {
+      refreshSettings.value = defaultRefreshSettings();
+      if (!next) return;
+      try {
+        const loaded = await loadRefreshSettings(next);
+        if (site.value === next) refreshSettings.value = loaded;
+      } catch (err) {
+        refreshError.value = `Could not read this site's refresh settings: ${String(err)}`;
+      }
+    },
+    { immediate: true },
+  );
+
+  async function updateRefreshSettings(next: RefreshSettings): Promise<void> {
+    refreshSettings.value = next;
+    if (!site.value) return;
+    try {
+      await saveRefreshSettings(site.value, next);
+      refreshError.value = null;
+    } catch (err) {
+      refreshError.value = `Could not save this site's refresh settings (kept for this panel only): ${String(err)}`;
+    }
+  }
+
+  /** Replaces the site's refresh patterns with the edited list (one per line). */
+  function setRefreshPatterns(text: string): Promise<void> {
+    return updateRefreshSettings({ ...refreshSettings.value, patterns: parseRefreshPatterns(text) });
+  }
+
+  function resetRefreshPatterns(): Promise<void> {
+    return updateRefreshSettings({ ...refreshSettings.value, patterns: DEFAULT_REFRESH_PATTERNS });
+  }
 
   /** Whether the replay warning was confirmed for good on this request's site. */
   function replayConfirmed(url: string): boolean {
@@ -80,19 +135,12 @@ export const useTogglesStore = defineStore('toggles', () => {
   }
 
   function isRefresh(request: HttpRequest): boolean {
-    return isRefreshRequest(request, {
-      ...defaultRefreshSettings(),
-      marked: marked.value,
-      unmarked: unmarked.value,
-    });
+    return isRefreshRequest(request, refreshSettings.value);
   }
 
-  /** Marks (true) or unmarks (false) a request as a token refresh. */
-  function markRefresh(id: string, refresh: boolean): void {
-    const add = refresh ? marked : unmarked;
-    const remove = refresh ? unmarked : marked;
-    add.value = new Set([...add.value, id]);
-    remove.value = new Set([...remove.value].filter((x) => x !== id));
+  /** Marks (true) or unmarks (false) a request as a token refresh, for this site from now on. */
+  function markRefresh(request: HttpRequest, refresh: boolean): Promise<void> {
+    return updateRefreshSettings(withRefreshMark(refreshSettings.value, request, refresh));
   }
 
   /** The newest `Authorization` value a request sent after `after` (a rotated token), if any. */
@@ -118,6 +166,11 @@ export const useTogglesStore = defineStore('toggles', () => {
     setChannelOff,
     replayConfirmed,
     rememberConfirmation,
+    site,
+    refreshSettings,
+    refreshError,
+    setRefreshPatterns,
+    resetRefreshPatterns,
     isRefresh,
     markRefresh,
     newestAuthorization,

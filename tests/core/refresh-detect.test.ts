@@ -6,6 +6,9 @@ import {
   isOAuthRefreshBody,
   isRefreshRequest,
   parseRefreshPatterns,
+  refreshSettingsFromStored,
+  refreshSettingsToStored,
+  withRefreshMark,
 } from '../../core/refresh-detect';
 
 function request(url: string, extra: Partial<HttpRequest> = {}): HttpRequest {
@@ -57,16 +60,39 @@ describe('refresh detection', () => {
   it('follows the user: marked requests are refreshes, unmarked ones are not, patterns are per site', () => {
     const login = request('http://a.test/api/auth/login/', { id: 'login' });
     const refresh = request('http://a.test/api/auth/token/refresh/', { id: 'refresh' });
-    const settings = {
-      patterns: DEFAULT_REFRESH_PATTERNS,
-      marked: new Set(['login']),
-      unmarked: new Set(['refresh']),
-    };
+    const settings = withRefreshMark(withRefreshMark(defaultRefreshSettings(), login, true), refresh, false);
     expect(isRefreshRequest(login, settings)).toBe(true);
     expect(isRefreshRequest(refresh, settings)).toBe(false);
+    // A mark follows method and path, so it holds for the same call after a reload (new id).
+    expect(
+      isRefreshRequest(request('http://a.test/api/auth/login/?next=1', { id: 'login-2' }), settings),
+    ).toBe(true);
+    expect(
+      isRefreshRequest(request('http://a.test/api/auth/login/', { id: 'x', method: 'GET' }), settings),
+    ).toBe(false);
+    // Marking again flips it back.
+    expect(isRefreshRequest(refresh, withRefreshMark(settings, refresh, true))).toBe(true);
     const custom = { patterns: ['/renew'], marked: new Set<string>(), unmarked: new Set<string>() };
     expect(isRefreshRequest(request('http://a.test/session/renew'), custom)).toBe(true);
     expect(isRefreshRequest(refresh, custom)).toBe(false);
+  });
+
+  it('reads stored settings defensively and writes them back', () => {
+    expect(refreshSettingsFromStored(undefined).patterns).toEqual(DEFAULT_REFRESH_PATTERNS);
+    const odd = refreshSettingsFromStored({
+      patterns: ['/renew', 3, null],
+      marked: 'POST /x',
+      unmarked: [['no']],
+    });
+    expect(odd.patterns).toEqual(['/renew']);
+    expect([...odd.marked, ...odd.unmarked]).toEqual([]);
+    const settings = withRefreshMark(defaultRefreshSettings(), request('http://a.test/api/renew'), true);
+    expect(refreshSettingsToStored(settings)).toEqual({
+      patterns: [...DEFAULT_REFRESH_PATTERNS],
+      marked: ['POST /api/renew'],
+      unmarked: [],
+    });
+    expect(refreshSettingsFromStored(refreshSettingsToStored(settings))).toEqual(settings);
   });
 
   it('parses an edited pattern list', () => {

@@ -84,4 +84,34 @@ describe('ReplayPanel', () => {
     expect(wrapper.html()).not.toContain('<b>x</b>');
     expect(wrapper.text()).toContain('<b>x</b>');
   });
+
+  it("edits the site's refresh patterns: shows the current list, emits the edited text and a reset", async () => {
+    const wrapper = mount(ReplayPanel, {
+      props: { ...props, site: 'http://app.test', refreshPatterns: ['/token/refresh', '/auth/refresh'] },
+    });
+    const editor = wrapper.get('[data-testid="refresh-patterns"]');
+    expect(editor.text()).toContain('Refresh patterns for http://app.test');
+    (editor.element as HTMLDetailsElement).open = true;
+    await editor.trigger('toggle');
+    const textarea = wrapper.get('textarea');
+    expect((textarea.element as HTMLTextAreaElement).value).toBe('/token/refresh\n/auth/refresh');
+    await textarea.setValue('/renew\n/token/refresh');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Save patterns')!
+      .trigger('click');
+    expect(wrapper.emitted('patterns')).toEqual([['/renew\n/token/refresh']]);
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Reset to defaults')!
+      .trigger('click');
+    expect(wrapper.emitted('resetPatterns')).toHaveLength(1);
+  });
+
+  it('cannot save patterns before a page load named the site', () => {
+    const wrapper = mount(ReplayPanel, { props: { ...props, site: null, refreshPatterns: [] } });
+    const save = wrapper.findAll('button').find((b) => b.text() === 'Save patterns')!;
+    expect(save.attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="refresh-patterns"]').text()).toContain('Record a page load first');
+  });
 });

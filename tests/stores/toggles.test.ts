@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+/**
+ * Refresh recognition per site: marks and patterns live in extension storage (WXT's fake
+ * browser here), keyed by the inspected site, and hold for the same call after a reload.
+ */
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { nextTick } from 'vue';
+import type { RecordedEvent } from '~/core/events';
+import type { HttpRequest } from '~/core/model';
+import { useRecordingStore } from '~/stores/recording';
+import { useTogglesStore } from '~/stores/toggles';
+
+const pageLoad = (seq: number, url: string): RecordedEvent =>
+  ({ kind: 'page.load', url, seq, time: 1000 + seq, source: 'page' }) as RecordedEvent;
+
+const request = (id: string, url: string): HttpRequest => ({
+  id,
+  source: 'cdp',
+  url,
+  method: 'POST',
+  resourceType: 'xhr',
+  startTime: 0,
+  firstSeq: 1,
+  requestHeaders: {},
+  state: 'done',
+});
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await nextTick();
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+async function storesOn(url: string) {
+  setActivePinia(createPinia());
+  const recording = useRecordingStore();
+  recording.recording.apply([pageLoad(1, url)]);
+  recording.flush();
+  const toggles = useTogglesStore();
+  await settle();
+  return { recording, toggles };
+}
+
+describe('toggles store: refresh recognition per site', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('remembers a mark for the site, for the same call after a reload', async () => {
+    const { toggles } = await storesOn('http://app.test/dashboard');
+    expect(toggles.site).toBe('http://app.test');
+    const renew = request('r1', 'http://api.test/session/renew');
+    expect(toggles.isRefresh(renew)).toBe(false);
+    await toggles.markRefresh(renew, true);
+    expect(toggles.isRefresh(renew)).toBe(true);
+
+    const again = await storesOn('http://app.test/');
+    expect(again.toggles.isRefresh(request('r77', 'http://api.test/session/renew'))).toBe(true);
+    const other = await storesOn('http://other.test/');
+    expect(other.toggles.isRefresh(request('r78', 'http://api.test/session/renew'))).toBe(false);
+  });
+
+  it('saves edited patterns per site and resets them to the defaults', async () => {
+    const { toggles } = await storesOn('http://app.test/');
+    await toggles.setRefreshPatterns(' /renew \n\n/renew');
+    expect(toggles.refreshSettings.patterns).toEqual(['/renew']);
+    expect(toggles.isRefresh(request('r1', 'http://api.test/api/auth/token/refresh/'))).toBe(false);
+    const again = await storesOn('http://app.test/');
+    expect(again.toggles.refreshSettings.patterns).toEqual(['/renew']);
+    await again.toggles.resetRefreshPatterns();
+    expect(again.toggles.isRefresh(request('r1', 'http://api.test/api/auth/token/refresh/'))).toBe(true);
+  });
+});
