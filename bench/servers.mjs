@@ -1,5 +1,6 @@
 // The benchmark's local servers: a page, a tiny JSON endpoint for fetch-heavy runs, and a
-// WebSocket endpoint that floods 1 KB frames as fast as the socket takes them. 127.0.0.1 only.
+// WebSocket endpoint that floods 1 KB frames as fast as the socket takes them, or at a set rate
+// (`rate=` frames/s, for the capture ceiling). 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 
@@ -27,10 +28,14 @@ export async function startBenchServers() {
     const params = new URL(req.url, 'http://x').searchParams;
     const count = Number(params.get('n') ?? 1000);
     const frame = 'x'.repeat(Number(params.get('size') ?? 1024));
+    // `rate` (frames/s) paces the flood for the capture ceiling; without it, as fast as it goes.
+    const rate = Number(params.get('rate') ?? 0);
+    const start = performance.now();
     let sent = 0;
     const pump = () => {
+      const due = rate > 0 ? Math.min(count, Math.ceil(((performance.now() - start) * rate) / 1000)) : count;
       // Send in slices and yield, so the server never buffers the whole flood at once.
-      while (sent < count && socket.bufferedAmount < 1 << 20) {
+      while (sent < due && socket.bufferedAmount < 1 << 20) {
         socket.send(frame);
         sent++;
       }

@@ -37,3 +37,32 @@ export async function socketFlood({ count, size }) {
   await new Promise((r) => setTimeout(r, 50));
   return { wallMs, blockingMs: window.__blocking - blocking0, framesPerSecond: (count / wallMs) * 1000 };
 }
+
+/**
+ * Receives `count` frames at `rate` frames/s (0: unpaced) on a socket tagged `tag`, so the
+ * recording's copy of this channel can be found by URL. Also reports the longest main-thread
+ * task, to show whether the page froze.
+ */
+export async function socketAtRate({ count, size, rate, tag }) {
+  const blocking0 = window.__blocking;
+  const start = performance.now();
+  let got = 0;
+  await new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://${location.host}/flood?n=${count}&size=${size}&rate=${rate}&tag=${tag}`);
+    ws.onmessage = () => {
+      if (++got === count) {
+        ws.close();
+        resolve();
+      }
+    };
+    ws.onerror = () => reject(new Error('socket error'));
+  });
+  const wallMs = performance.now() - start;
+  await new Promise((r) => setTimeout(r, 50));
+  return {
+    received: got,
+    wallMs,
+    blockingMs: window.__blocking - blocking0,
+    framesPerSecond: (count / wallMs) * 1000,
+  };
+}

@@ -132,3 +132,43 @@ export function buildTimelineRows(recording: RecordingView, limit: number): Time
   for (let i = 0; i < items.length && i < limit; i++) rows.push(toTimelineRow(items[i], recording, origin));
   return { rows, total: items.length };
 }
+
+/** The timeline's rows, built only when shown: a virtual list asks for the few rows in view. */
+export interface TimelineRowSource {
+  readonly length: number;
+  at(index: number): TimelineRow;
+  /** Index of the row with this key, or -1. */
+  indexOfKey(key: string | null): number;
+}
+
+/**
+ * Rows over `items` (the timeline, or a filtered part of it), made lazily and cached per
+ * index, so a version of a 1,000,000-item recording costs a few dozen rows, not a million.
+ * @param items Timeline items in display order.
+ * @param recording Where the items' entities live.
+ */
+export function timelineRowSource(
+  items: readonly TimelineItem[],
+  recording: RecordingView,
+): TimelineRowSource {
+  const origin = recording.timeline.length > 0 ? recording.timeline[0].time : 0;
+  const cache = new Map<number, TimelineRow>();
+  return {
+    length: items.length,
+    at(index) {
+      let row = cache.get(index);
+      if (!row) {
+        row = toTimelineRow(items[index], recording, origin);
+        cache.set(index, row);
+      }
+      return row;
+    },
+    indexOfKey(key) {
+      if (key === null) return -1;
+      const colon = key.indexOf(':');
+      const type = key.slice(0, colon);
+      const id = key.slice(colon + 1);
+      return items.findIndex((item) => item.type === type && item.id === id);
+    },
+  };
+}

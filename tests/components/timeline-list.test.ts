@@ -2,12 +2,36 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import TimelineList from '~/components/timeline/timeline-list.vue';
-import { buildTimelineRows } from '~/components/timeline/timeline-rows';
+import { timelineRowSource } from '~/components/timeline/timeline-rows';
+import { Recording } from '~/core/reducer';
+import type { RecordedEvent } from '~/core/events';
 import { seedRecording } from './fixtures';
 
 function mountTimeline(selectedKey: string | null = null) {
-  const { rows, total } = buildTimelineRows(seedRecording(), 2000);
-  return mount(TimelineList, { props: { rows, total, selectedKey, emptyMessage: 'nothing' } });
+  const rec = seedRecording();
+  const rows = timelineRowSource(rec.timeline, rec);
+  return mount(TimelineList, { props: { rows, selectedKey, emptyMessage: 'nothing' } });
+}
+
+/** A recording of `n` page-reported fetches, one timeline row each. */
+function manyRequests(n: number): Recording {
+  const events: RecordedEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    events.push({
+      kind: 'request.start',
+      requestId: `q${i}`,
+      url: `http://127.0.0.1:8000/api/items/${i}`,
+      method: 'GET',
+      headers: {},
+      resourceType: 'fetch',
+      seq: i + 1,
+      time: 1_000 + i,
+      source: 'page',
+    });
+  }
+  const rec = new Recording();
+  rec.apply(events);
+  return rec;
 }
 
 describe('TimelineList', () => {
@@ -55,16 +79,48 @@ describe('TimelineList', () => {
     expect(wrapper.emitted('open')?.[0][0]).toMatchObject({ key: 'request:doc1' });
   });
 
-  it('says how many items are not rendered', () => {
-    const { rows, total } = buildTimelineRows(seedRecording(), 2);
-    const wrapper = mount(TimelineList, { props: { rows, total, selectedKey: null, emptyMessage: '' } });
-    expect(wrapper.findAll('[data-testid="timeline-row"]')).toHaveLength(2);
-    expect(wrapper.text()).toContain('3 more not shown');
+  it('renders only the rows in view of a long list, and the rows scrolled to', async () => {
+    const rec = manyRequests(10_000);
+    const rows = timelineRowSource(rec.timeline, rec);
+    const wrapper = mount(TimelineList, {
+      props: { rows, selectedKey: null, emptyMessage: '' },
+      attachTo: document.body,
+    });
+    const rendered = wrapper.findAll('[data-testid="timeline-row"]');
+    expect(rendered.length).toBeGreaterThan(10);
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered[0].attributes('data-id')).toBe('q0');
+    expect(rendered[0].attributes('aria-setsize')).toBe('10000');
+    // The list keeps the height of all rows, so the scrollbar covers the whole recording.
+    expect(wrapper.get('[role="listbox"]').attributes('style')).toContain(`height: ${10_000 * 21}px`);
+
+    const scroller = wrapper.get('.timeline').element as HTMLElement;
+    scroller.scrollTop = 5_000 * 21;
+    scroller.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    await wrapper.vm.$nextTick();
+    const ids = wrapper.findAll('[data-testid="timeline-row"]').map((r) => r.attributes('data-id'));
+    expect(ids).toContain('q5000');
+    expect(ids).not.toContain('q0');
+    wrapper.unmount();
+  });
+
+  it('moves to the last of 10,000 rows with End, though it was never rendered', async () => {
+    const rec = manyRequests(10_000);
+    const wrapper = mount(TimelineList, {
+      props: { rows: timelineRowSource(rec.timeline, rec), selectedKey: 'request:q0', emptyMessage: '' },
+    });
+    await wrapper.get('[role="listbox"]').trigger('keydown', { key: 'End' });
+    expect(wrapper.emitted('select')?.[0][0]).toMatchObject({ key: 'request:q9999' });
   });
 
   it('shows the empty message when there are no rows', () => {
     const wrapper = mount(TimelineList, {
-      props: { rows: [], total: 0, selectedKey: null, emptyMessage: 'Not recording.' },
+      props: {
+        rows: timelineRowSource([], new Recording()),
+        selectedKey: null,
+        emptyMessage: 'Not recording.',
+      },
     });
     expect(wrapper.get('[data-testid="empty-state"]').text()).toBe('Not recording.');
     expect(wrapper.find('[role="listbox"]').exists()).toBe(false);
