@@ -12,6 +12,7 @@ import { Redactor } from '../redact/redactor';
 import { findFindings } from '../rules';
 import type { HarCorsVerdict, HarEntry } from './types';
 import { channelEntry, channelMessage, requestEntry } from './write-entries';
+import { replayItem } from './write-replays';
 
 export interface HarExportProgress {
   entriesDone: number;
@@ -92,6 +93,9 @@ function* extras(rec: Recording, events: readonly RecordedEvent[], r: Redactor):
   const of = (kind: string) => events.filter((e) => e.kind === kind).map(({ seq: _seq, ...rest }) => rest);
   yield `,\n"_userActions":${JSON.stringify(redactDeep(r, of('user.action')))}`;
   yield `,\n"_pageLoads":${JSON.stringify(redactDeep(r, of('page.load')))}`;
+  const replays = events.flatMap((e) => (e.kind === 'replay.result' ? [replayItem(e, r)] : []));
+  yield `,\n"_replays":${JSON.stringify(replays)}`;
+  yield `,\n"_captureGaps":${JSON.stringify(of('capture.gap'))}`;
   yield `,\n"_capture":${JSON.stringify(rec.capture)}`;
   const verdicts: HarCorsVerdict[] = [...rec.requests.values()].flatMap((q) =>
     q.failure?.cors ? [{ requestId: q.id, url: r.url(q.url), ...q.failure.cors }] : [],

@@ -80,11 +80,54 @@ function pageLoad(item: Obj): TimedBody[] | undefined {
   return url === undefined ? undefined : [{ time: num(item.time) ?? 0, body: { kind: 'page.load', url } }];
 }
 
+function headerMap(v: unknown): Record<string, string> | undefined {
+  if (!isObject(v)) return undefined;
+  const entries = Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return Object.fromEntries(entries);
+}
+
+function replay(item: Obj): TimedBody[] | undefined {
+  const [replayId, sourceRequestId, url, method] = [
+    str(item.replayId),
+    str(item.sourceRequestId),
+    str(item.url),
+    str(item.method),
+  ];
+  if (replayId === undefined || sourceRequestId === undefined || url === undefined || method === undefined)
+    return undefined;
+  const time = num(item.time) ?? 0;
+  const body: EventBody = {
+    kind: 'replay.result',
+    replayId,
+    sourceRequestId,
+    url,
+    method,
+    startTime: num(item.startTime) ?? time,
+    durationMs: num(item.durationMs) ?? 0,
+    status: num(item.status),
+    statusText: str(item.statusText),
+    headers: headerMap(item.headers),
+    body: str(item.body),
+    bodyTruncated: item.bodyTruncated === true ? true : undefined,
+    error: str(item.error),
+  };
+  return [{ time, body }];
+}
+
+function captureGap(item: Obj): TimedBody[] | undefined {
+  const [from, to] = [num(item.from), num(item.to)];
+  if (from === undefined || to === undefined) return undefined;
+  const body: EventBody = { kind: 'capture.gap', from, to, reason: str(item.reason) ?? 'unknown' };
+  return [{ time: num(item.time) ?? to, body }];
+}
+
 const READERS: Record<string, (item: Obj, n: number) => TimedBody[] | undefined> = {
   _exceptions: exception,
   _logs: log,
   _userActions: userAction,
   _pageLoads: pageLoad,
+  _replays: replay,
+  _captureGaps: captureGap,
 };
 
 /** The events of a log's `_` fields, and how many items were refused. */

@@ -143,6 +143,10 @@ export interface HarLog {
   _userActions?: HarLoggedEvent[];
   _pageLoads?: HarLoggedEvent[];
   _capture?: HarLoggedEvent[];
+  /** Replays the user confirmed, with their outcome (redacted). */
+  _replays?: HarLoggedEvent[];
+  /** Stretches the recorder did not capture (its worker restarted). */
+  _captureGaps?: HarLoggedEvent[];
   _corsVerdicts?: HarCorsVerdict[];
   _findings?: Finding[];
   _redaction?: RedactionManifest;

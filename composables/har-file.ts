@@ -1,0 +1,49 @@
+/**
+ * Reading a file the user picked or dropped into events: `.har` or `.har.gz` (gunzipped with
+ * `DecompressionStream`), streamed from disk, parsed by `core/har`'s importer, which yields to
+ * the page between batches of entries so a huge file shows progress.
+ */
+import { HarImportError, importHar, type HarImportProgress, type HarImportResult } from '~/core/har';
+
+/** Reads a byte stream chunk by chunk (async iteration of ReadableStream is not typed everywhere). */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function isGzip(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** Imports a HAR file (plain or gzip). Throws `HarImportError` with a message for the user. */
+export async function readHarFile(
+  file: Blob,
+  onProgress?: (progress: HarImportProgress) => void,
+): Promise<HarImportResult> {
+  const raw = file.stream();
+  const stream: ReadableStream<Uint8Array> = (await isGzip(file))
+    ? raw.pipeThrough<Uint8Array>(new DecompressionStream('gzip'))
+    : raw;
+  try {
+    return await importHar(chunksOf(stream), {
+      onProgress: async (p) => {
+        onProgress?.(p);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+  } catch (error) {
+    if (error instanceof HarImportError) throw error;
+    // A broken gzip stream or an unreadable file: say it in the same plain words.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new HarImportError(`The file could not be read (${why}). It may be damaged or cut off.`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The export dialog's state: the redaction preview, the rules the user added, the one-time
+ * "include secrets" opt-in, the format and the progress. Exports what the panel shows (the live
+ * recording or an opened file), from the recording store's event log.
+ */
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { RecordedEvent } from '~/core/events';
+import { previewRedaction, type HarExportProgress } from '~/core/har';
+import type { RedactionManifest, UserRedactionRule } from '~/core/redact';
+import { downloadBlob, exportBlob, exportFileName, type ExportFormat } from '~/composables/file-download';
+import { ruleProblem } from '~/components/export/rule-problem';
+import { recordingSite } from './library';
+import { useRecordingStore } from './recording';
+
+export const useExportStore = defineStore('export', () => {
+  const recording = useRecordingStore();
+  const open = ref(false);
+  /** Added by the user; kept for the panel's life (they describe the site, not one export). */
+  const rules = ref<UserRedactionRule[]>([]);
+  /** Never remembered: every export starts redacted, the opt-in is asked for each time. */
+  const includeSecrets = ref(false);
+  const keepJwtTimes = ref(false);
+  const format = ref<ExportFormat>('har');
+  const preview = shallowRef<RedactionManifest | null>(null);
+  const progress = ref<HarExportProgress | null>(null);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+
+  const events = (): readonly RecordedEvent[] => recording.events();
+  const redaction = () => ({
+    rules: [...rules.value],
+    keepJwtTimes: keepJwtTimes.value,
+    includeSecrets: includeSecrets.value,
+  });
+
+  function refreshPreview(): void {
+    preview.value = previewRedaction(events(), { rules: [...rules.value], keepJwtTimes: keepJwtTimes.value });
+  }
+
+  function show(): void {
+    includeSecrets.value = false;
+    error.value = null;
+    progress.value = null;
+    open.value = true;
+    refreshPreview();
+  }
+
+  function close(): void {
+    if (busy.value) return;
+    open.value = false;
+    includeSecrets.value = false;
+  }
+
+  /** Adds a rule; returns why it was refused, or null. */
+  function addRule(rule: UserRedactionRule): string | null {
+    const problem = ruleProblem(rule);
+    if (problem) return problem;
+    rules.value = [...rules.value, rule];
+    refreshPreview();
+    return null;
+  }
+
+  function removeRule(index: number): void {
+    rules.value = rules.value.filter((_, i) => i !== index);
+    refreshPreview();
+  }
+
+  function setKeepJwtTimes(keep: boolean): void {
+    keepJwtTimes.value = keep;
+    refreshPreview();
+  }
+
+  /** Writes the file and offers it as a download. */
+  async function run(): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    error.value = null;
+    const list = events();
+    try {
+      const blob = await exportBlob(list, format.value, {
+        redaction: redaction(),
+        onProgress: (p) => (progress.value = p),
+      });
+      const site = recordingSite(list);
+      downloadBlob(blob, exportFileName(site, list[0]?.time ?? Date.now(), format.value));
+      open.value = false;
+    } catch (err) {
+      error.value = `The export failed: ${err instanceof Error ? err.message : String(err)}. Try again, or export as HAR (not gzip).`;
+    } finally {
+      busy.value = false;
+      includeSecrets.value = false;
+    }
+  }
+
+  return {
+    open,
+    rules,
+    includeSecrets,
+    keepJwtTimes,
+    format,
+    preview,
+    progress,
+    busy,
+    error,
+    show,
+    close,
+    addRule,
+    removeRule,
+    setKeepJwtTimes,
+    run,
+  };
+});
