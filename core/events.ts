@@ -200,6 +200,19 @@ export interface CaptureDropped {
   reason?: string;
 }
 
+/**
+ * A stretch of time the recorder did not capture: its service worker was stopped mid-recording
+ * (MV3 may stop it at any moment) and restarted. Events persisted before are all kept.
+ */
+export interface CaptureGap {
+  kind: 'capture.gap';
+  /** The last persisted event's time (epoch ms). */
+  from: number;
+  /** When the recorder resumed (epoch ms). */
+  to: number;
+  reason: string;
+}
+
 /** Something the user did from the panel (record, reload, replay, toggle). */
 export interface UserAction {
   kind: 'user.action';
@@ -249,6 +262,7 @@ export type EventBody =
   | PageLoad
   | CaptureState
   | CaptureDropped
+  | CaptureGap
   | UserAction
   | ReplayResult;
 

@@ -156,6 +156,8 @@ export function parsePanelToRecorder(x: unknown): PanelToRecorder | undefined {
   if (!isObject(x) || !isTabId(x.tabId)) return undefined;
   switch (x.type) {
     case 'subscribe':
+      if (x.fromSeq === undefined) return { type: 'subscribe', tabId: x.tabId };
+      return isSeq(x.fromSeq) ? { type: 'subscribe', tabId: x.tabId, fromSeq: x.fromSeq } : undefined;
     case 'stop':
     case 'clear':
       return { type: x.type, tabId: x.tabId };
@@ -172,6 +174,11 @@ export function parsePanelToRecorder(x: unknown): PanelToRecorder | undefined {
     default:
       return undefined;
   }
+}
+
+/** A sequence number: 0 (nothing yet) or a seq the recorder assigned. */
+function isSeq(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
 const CDP_STATES = new Set(['attached', 'detached', 'unavailable', 'never']);
@@ -203,7 +210,7 @@ export function isRecorderToPanel(x: unknown): x is RecorderToPanel {
   if (!isObject(x)) return false;
   switch (x.type) {
     case 'snapshot':
-      return isStatus(x.status) && areEvents(x.events);
+      return isStatus(x.status) && areEvents(x.events) && (x.fromSeq === undefined || isSeq(x.fromSeq));
     case 'events':
       return isTabId(x.tabId) && areEvents(x.events);
     case 'status':

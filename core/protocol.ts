@@ -111,7 +111,11 @@ export type RecorderToBridge = { type: 'record'; on: boolean } | { type: 'policy
 export const PANEL_PORT = 'handshake-panel';
 
 export type PanelToRecorder =
-  | { type: 'subscribe'; tabId: number }
+  /**
+   * `fromSeq`: the last seq the panel already holds (a reconnect): the recorder sends only what
+   * follows, when it still can (no clear in between), else everything.
+   */
+  | { type: 'subscribe'; tabId: number; fromSeq?: number }
   | { type: 'start'; tabId: number; reload: boolean }
   | { type: 'stop'; tabId: number }
   | { type: 'clear'; tabId: number }
@@ -143,7 +147,8 @@ export interface RecorderStatus {
 }
 
 export type RecorderToPanel =
-  | { type: 'snapshot'; status: RecorderStatus; events: RecordedEvent[] }
+  /** `fromSeq` set: `events` follow that seq and add to what the panel holds; absent: replace. */
+  | { type: 'snapshot'; status: RecorderStatus; events: RecordedEvent[]; fromSeq?: number }
   | { type: 'events'; tabId: number; events: RecordedEvent[] }
   | { type: 'status'; status: RecorderStatus }
   | { type: 'error'; tabId: number; message: string };

@@ -237,6 +237,16 @@ export class Recording {
           action: 'replay result',
           detail: `${ev.method} ${ev.url}: ${ev.status ?? ev.error ?? 'no answer'}`,
         });
+      case 'capture.gap':
+        // Shown in the timeline: a reader must know nothing was captured in between.
+        return this.insertRow({
+          type: 'action',
+          id: `a${ev.seq}`,
+          time: ev.time,
+          seq: ev.seq,
+          action: 'capture gap',
+          detail: `nothing captured for ${((ev.to - ev.from) / 1000).toFixed(1)} s (${ev.reason})`,
+        });
       case 'capture.state':
         this.capture.cdp = ev.cdp;
         this.capture.cdpReason = ev.reason;

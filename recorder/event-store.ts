@@ -13,6 +13,8 @@ export interface TabState {
   nextSeq: number;
   /** The user cancelled the debugging bar: never attach again on our own. */
   userCanceled: boolean;
+  /** The first seq after the last clear: a panel holding less must take a full snapshot. */
+  firstSeq?: number;
 }
 
 let dbPromise: Promise<IDBDatabase> | undefined;

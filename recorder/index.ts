@@ -56,7 +56,7 @@ function onPanel(port: Browser.runtime.Port): void {
       const rec = await recordingFor(msg.tabId);
       switch (msg.type) {
         case 'subscribe':
-          return rec.addPanel(port);
+          return rec.addPanel(port, msg.fromSeq);
         case 'start':
           return await rec.start(msg.reload);
         case 'stop':

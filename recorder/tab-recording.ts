@@ -49,8 +49,11 @@ export class TabRecording {
   private readonly panels = new Set<Port>();
   private bridge: Port | undefined;
   private unsent: RecordedEvent[] = [];
-  private unsaved: RecordedEvent[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches are saved one after another, in seq order. */
+  private saving: Promise<void> = Promise.resolve();
+  /** The highest seq saved to IndexedDB: panels are shown nothing beyond it. */
+  private savedSeq = 0;
 
   private constructor(
     readonly tabId: number,
@@ -67,7 +70,16 @@ export class TabRecording {
       rec.events = await store.loadEvents(tabId);
       const last = rec.events.at(-1);
       if (last && last.seq >= rec.state.nextSeq) rec.state.nextSeq = last.seq + 1;
+      rec.savedSeq = last?.seq ?? 0;
       if (saved.recording) {
+        // Events after the last saved batch died with the worker: say so in the log.
+        const now = Date.now();
+        rec.append('user', now, {
+          kind: 'capture.gap',
+          from: last?.time ?? now,
+          to: now,
+          reason: 'service worker restarted',
+        });
         // The worker died mid-recording: take the debugger back unless the user refused it.
         rec.cdpState = 'detached';
         rec.cdpReason = 'service worker restarted';
@@ -93,14 +105,21 @@ export class TabRecording {
 
   // ---- ports --------------------------------------------------------------------------------
 
-  /** A panel subscribed: send everything so far, then keep it updated. */
-  addPanel(port: Port): void {
+  /**
+   * A panel subscribed: send the saved log (or, for a reconnect that holds up to `fromSeq`, what
+   * follows it), then keep it updated. Unsaved events reach it with their batch once saved.
+   */
+  addPanel(port: Port, fromSeq?: number): void {
     this.panels.add(port);
     port.onDisconnect.addListener(() => this.panels.delete(port));
-    const first = this.events.slice(0, CHUNK);
-    this.post(port, { type: 'snapshot', status: this.status(), events: first });
-    for (let i = CHUNK; i < this.events.length; i += CHUNK) {
-      this.post(port, { type: 'events', tabId: this.tabId, events: this.events.slice(i, i + CHUNK) });
+    // After a clear the panel's older events are gone here: it must start over.
+    const since = fromSeq !== undefined && fromSeq >= (this.state.firstSeq ?? 1) ? fromSeq : undefined;
+    const events = this.events.filter((e) => e.seq > (since ?? 0) && e.seq <= this.savedSeq);
+    const first = events.slice(0, CHUNK);
+    const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first };
+    this.post(port, since === undefined ? snapshot : { ...snapshot, fromSeq: since });
+    for (let i = CHUNK; i < events.length; i += CHUNK) {
+      this.post(port, { type: 'events', tabId: this.tabId, events: events.slice(i, i + CHUNK) });
     }
   }
 
@@ -177,9 +196,10 @@ export class TabRecording {
 
   async clear(): Promise<void> {
     this.flush();
+    await this.saving;
     this.events = [];
     this.unsent = [];
-    this.unsaved = [];
+    this.state.firstSeq = this.state.nextSeq;
     await store.deleteEvents(this.tabId);
     // Keep seq strictly increasing across clears so late batches can't collide.
     await this.saveState();
@@ -305,7 +325,6 @@ export class TabRecording {
     const event = { ...body, seq: this.state.nextSeq++, time, source } as RecordedEvent;
     this.events.push(event);
     this.unsent.push(event);
-    this.unsaved.push(event);
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
@@ -314,16 +333,26 @@ export class TabRecording {
     this.flushTimer = undefined;
     const batch = this.unsent;
     this.unsent = [];
+    this.saving = this.saving.then(() => this.saveThenSend(batch));
+  }
+
+  /**
+   * Saves a batch, then sends it to the panels. In this order, a worker stopped in between
+   * never leaves a panel showing an event that the restarted recorder no longer has.
+   */
+  private async saveThenSend(batch: RecordedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    try {
+      await store.appendEvents(this.tabId, batch);
+      await this.saveState();
+    } catch (err) {
+      this.broadcastError(`Could not save the recording: ${String(err)}`);
+    }
+    this.savedSeq = Math.max(this.savedSeq, batch[batch.length - 1].seq);
     for (let i = 0; i < batch.length; i += CHUNK) {
       const part = batch.slice(i, i + CHUNK);
       for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
     }
-    const toSave = this.unsaved;
-    this.unsaved = [];
-    void store
-      .appendEvents(this.tabId, toSave)
-      .then(() => this.saveState())
-      .catch((err) => this.broadcastError(`Could not save the recording: ${String(err)}`));
   }
 
   private saveState(): Promise<void> {

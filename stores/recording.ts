@@ -25,6 +25,16 @@ export interface Selection {
   id: string;
 }
 
+/** A file opened read-only in the view (import, library): where it came from and what was skipped. */
+export interface OpenedFile {
+  name: string;
+  /** Entries of the file left out, with the reason (the import report). */
+  skipped: Array<{ index: number; reason: string }>;
+  warnings: string[];
+  /** The tool that wrote the file (`Handshake`, `WebInspector`, `Firefox`, …). */
+  creator: string;
+}
+
 export interface AttachOptions {
   /** How view updates are paced; tests pass a manual scheduler. */
   scheduleFrame?: FrameScheduler;
@@ -46,15 +56,25 @@ export const useRecordingStore = defineStore('recording', () => {
   const selection = ref<Selection | null>(null);
   const expandedFinding = ref<string | null>(null);
   const selectedFrameSeq = ref<number | null>(null);
+  /** Set while a file is shown instead of the live recording: the view is read-only then. */
+  const openedFile = ref<OpenedFile | null>(null);
 
   // Not reactive: the transport and bookkeeping never drive a render.
   let link: RecorderLink | null = null;
   let unsubscribe: Array<() => void> = [];
   let throttle = createFrameThrottle(publish, animationFrame);
   let sourceMaps: SourceMapLoader | null = null;
+  /** Every event the view holds, in seq order: what an export writes. Not reactive. */
+  let log: RecordedEvent[] = [];
+  /** The live link and tab while a file is shown, to go back to them. */
+  let live: { link: RecorderLink; tabId: number; options: AttachOptions } | null = null;
 
   const isRecording = computed(() => status.value?.recording === true);
-  const canAct = computed(() => connection.value === 'open' && tabId.value !== null);
+  const canAct = computed(
+    () => connection.value === 'open' && tabId.value !== null && openedFile.value === null,
+  );
+  /** The seq of the last event held (0: none); a reconnect asks only for what follows. */
+  const lastSeq = (): number => log.at(-1)?.seq ?? 0;
 
   /** Recomputes findings and tells the views the model changed. */
   function publish(): void {
@@ -74,6 +94,7 @@ export const useRecordingStore = defineStore('recording', () => {
     const next = markRaw(new Recording());
     next.apply(events);
     recording.value = next;
+    log = [...events];
     throttle.request();
   }
 
@@ -81,6 +102,8 @@ export const useRecordingStore = defineStore('recording', () => {
     // Recording.apply skips seqs it has seen, so a batch that overlaps the snapshot sent
     // after a reconnect doubles nothing.
     if (events.length === 0) return;
+    const after = lastSeq();
+    for (const e of events) if (e.seq > after) log.push(e);
     recording.value.apply(events);
     throttle.request();
   }
@@ -90,7 +113,9 @@ export const useRecordingStore = defineStore('recording', () => {
       case 'snapshot':
         if (message.status.tabId !== tabId.value) return;
         status.value = message.status;
-        replaceModel(message.events);
+        // A reconnect's catch-up adds to what the view holds; a full snapshot replaces it.
+        if (message.fromSeq !== undefined) applyBatch(message.events);
+        else replaceModel(message.events);
         return;
       case 'events':
         if (message.tabId === tabId.value) applyBatch(message.events);
@@ -108,6 +133,7 @@ export const useRecordingStore = defineStore('recording', () => {
   function attach(nextLink: RecorderLink, nextTabId: number, options: AttachOptions = {}): void {
     detach();
     link = nextLink;
+    live = { link: nextLink, tabId: nextTabId, options };
     tabId.value = nextTabId;
     throttle = createFrameThrottle(publish, options.scheduleFrame ?? animationFrame);
     sourceMaps = options.sourceMaps === undefined ? createSourceMapLoader() : options.sourceMaps;
@@ -115,7 +141,9 @@ export const useRecordingStore = defineStore('recording', () => {
       nextLink.onMessage(receive),
       nextLink.onState((state) => {
         connection.value = state;
-        if (state === 'open') nextLink.send({ type: 'subscribe', tabId: nextTabId });
+        if (state !== 'open') return;
+        const fromSeq = lastSeq();
+        nextLink.send({ type: 'subscribe', tabId: nextTabId, ...(fromSeq > 0 ? { fromSeq } : {}) });
       }),
     ];
   }
@@ -151,10 +179,42 @@ export const useRecordingStore = defineStore('recording', () => {
     if (tabId.value === null) return;
     send({ type: 'clear', tabId: tabId.value });
     replaceModel([]);
+    resetSelection();
+    throttle.flush();
+  }
+
+  function resetSelection(): void {
     selection.value = null;
     expandedFinding.value = null;
     selectedFrameSeq.value = null;
+  }
+
+  /** Shows a file's events read-only instead of the live recording (which keeps recording). */
+  function openFile(file: OpenedFile, events: readonly RecordedEvent[]): void {
+    const keep = live;
+    detach();
+    live = keep;
+    // Source maps of a file are not fetched: the file's scripts are someone else's pages.
+    sourceMaps = null;
+    status.value = null;
+    openedFile.value = file;
+    resetSelection();
+    replaceModel(events);
     throttle.flush();
+  }
+
+  /** Back to the live recording of the tab, if there is one. */
+  function closeFile(): void {
+    openedFile.value = null;
+    resetSelection();
+    replaceModel([]);
+    if (live) attach(live.link, live.tabId, live.options);
+    else throttle.flush();
+  }
+
+  /** The events of what is shown (live or file), in seq order: the input of an export. */
+  function events(): readonly RecordedEvent[] {
+    return log;
   }
 
   function select(next: Selection | null): void {
@@ -199,6 +259,10 @@ export const useRecordingStore = defineStore('recording', () => {
     selectedFrameSeq,
     isRecording,
     canAct,
+    openedFile,
+    openFile,
+    closeFile,
+    events,
     attach,
     detach,
     record,

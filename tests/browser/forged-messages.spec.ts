@@ -46,7 +46,8 @@ test('forged probe messages are dropped and counted without breaking the recordi
   await expect(panel.page.getByTestId('dropped-count')).toContainText('3');
   // Nothing forged became a row, and real capture continues afterwards.
   await expect(panel.timelineRows('action').filter({ hasText: 'replay' })).toHaveCount(0);
-  const rows = await panel.timelineRows().count();
-  await page.evaluate(() => fetch(location.href).catch(() => undefined));
-  await expect.poll(() => panel.timelineRows().count()).toBeGreaterThan(rows);
+  // (The timeline is virtual: filter to the new request rather than counting rows in view.)
+  await page.evaluate(() => fetch(`${location.href}&after-forgery=1`).catch(() => undefined));
+  await panel.page.getByLabel('Filter the timeline').fill('after-forgery');
+  await expect(panel.timelineRows('request').filter({ hasText: 'after-forgery' })).toHaveCount(1);
 });

@@ -39,10 +39,12 @@ describe('PanelApp', () => {
     document.body.replaceChildren();
   });
 
-  it('without a tab, says how to open the panel and disables the actions', () => {
+  it('without a tab (the viewer), offers to open a file and hides the recorder controls', () => {
     const wrapper = mount(PanelApp);
     expect(wrapper.get('[data-testid="empty-state"]').text()).toContain('panel.html?tabId=');
-    expect(wrapper.get('button[aria-label="Record"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="empty-state"]').text()).toContain('Drop a HAR file');
+    expect(wrapper.find('button[aria-label="Record"]').exists()).toBe(false);
+    expect(wrapper.get('button[title="Export as HAR (redacted)"]').attributes('disabled')).toBeDefined();
   });
 
   it('not recording: says how to start; Record and Record and reload send start', async () => {

@@ -95,7 +95,12 @@ const examples: Examples = {
   'panel->recorder': {
     subscribe: {
       valid: { type: 'subscribe', tabId: 3 },
-      malformed: [{ type: 'subscribe' }, { type: 'subscribe', tabId: '3' }],
+      malformed: [
+        { type: 'subscribe' },
+        { type: 'subscribe', tabId: '3' },
+        { type: 'subscribe', tabId: 3, fromSeq: -1 },
+        { type: 'subscribe', tabId: 3, fromSeq: '12' },
+      ],
     },
     start: {
       valid: { type: 'start', tabId: 3, reload: true },
@@ -146,7 +151,10 @@ const examples: Examples = {
   'recorder->panel': {
     snapshot: {
       valid: { type: 'snapshot', status, events: [event] },
-      malformed: [{ type: 'snapshot', status: { ...status, cdp: 'weird' }, events: [] }],
+      malformed: [
+        { type: 'snapshot', status: { ...status, cdp: 'weird' }, events: [] },
+        { type: 'snapshot', status, events: [event], fromSeq: 1.5 },
+      ],
     },
     events: {
       valid: { type: 'events', tabId: 1, events: [event] },
@@ -195,5 +203,14 @@ describe('every hop validates every message type', () => {
         policy: { allOff: false, blocked: ['a', 'a'], x: 1 },
       }),
     ).toEqual({ type: 'realtime', tabId: 3, policy: { allOff: false, blocked: ['a'] } });
+  });
+
+  it("keeps a reconnecting panel's last seq, so the recorder sends only what follows", () => {
+    expect(parsePanelToRecorder({ type: 'subscribe', tabId: 3, fromSeq: 120, x: 1 })).toEqual({
+      type: 'subscribe',
+      tabId: 3,
+      fromSeq: 120,
+    });
+    expect(isRecorderToPanel({ type: 'snapshot', status, events: [event], fromSeq: 0 })).toBe(true);
   });
 });

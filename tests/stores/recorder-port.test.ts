@@ -93,7 +93,7 @@ describe('recorder port', () => {
     expect(timers).toEqual([]);
   });
 
-  it('with the store: the new port gets a fresh subscribe and its snapshot replaces the model', () => {
+  it('with the store: the new port subscribes from the last seq held; a full snapshot replaces the model', () => {
     const { link, ports, fire } = setup();
     const frames = manualFrames();
     const store = useRecordingStore();
@@ -105,7 +105,8 @@ describe('recorder port', () => {
     ports[0].drop();
     expect(store.connection).toBe('reconnecting');
     fire();
-    expect(ports[1].posted).toEqual([{ type: 'subscribe', tabId: TAB_ID }]);
+    const lastSeq = snapshotEvents().at(-1)?.seq;
+    expect(ports[1].posted).toEqual([{ type: 'subscribe', tabId: TAB_ID, fromSeq: lastSeq }]);
     ports[1].receive({ type: 'snapshot', status: status(true), events: snapshotEvents() });
     frames.run();
     expect(store.connection).toBe('open');

@@ -26,6 +26,9 @@ test('replay the refresh: warned, blocked by CORS, then OK after the server is f
   await panel.timelineRows('request').filter({ hasText: 'token/refresh' }).first().click();
   await expect(ui.getByTestId('refresh-flag')).toHaveText('Recognised as a token refresh');
   const replayRows = panel.timelineRows('action').filter({ hasText: 'replay: POST' });
+  // The timeline is virtual: only rows in view exist in the DOM. Filter it down to the user's
+  // replays so every one of them is in view while we count them.
+  await ui.getByLabel('Filter the timeline').fill('user replay');
 
   // The warning comes first; Cancel sends nothing.
   await ui.getByRole('button', { name: 'Replay…' }).click();
