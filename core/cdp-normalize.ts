@@ -4,8 +4,8 @@
  * what comes back. Pure: it knows nothing of `chrome.debugger`.
  */
 import type Protocol from 'devtools-protocol';
-import type { EventBody, Headers, StackFrame } from './events';
-import { PAGE_LIMITS } from './protocol';
+import { clip, describe, lowerHeaders, toStack } from './cdp-values';
+import type { EventBody } from './events';
 
 export interface TimedBody {
   time: number;
@@ -16,46 +16,6 @@ export interface TimedBody {
 export const CDP_DOMAINS = ['Network', 'Runtime', 'Log', 'Audits'] as const;
 
 const TEXT_MIME = /^(text\/|application\/(json|[\w.+-]*\+json|javascript|xml|x-www-form-urlencoded))/i;
-
-function lowerHeaders(h: Record<string, unknown> | undefined): Headers {
-  const out: Headers = {};
-  if (!h) return out;
-  for (const [name, value] of Object.entries(h)) out[name.toLowerCase()] = String(value);
-  return out;
-}
-
-function clip(s: string): { data: string; truncated: boolean } {
-  return s.length > PAGE_LIMITS.previewChars
-    ? { data: s.slice(0, PAGE_LIMITS.previewChars), truncated: true }
-    : { data: s, truncated: false };
-}
-
-/** CDP call frames are 0-based; ours are 1-based like the browser's printed stacks. */
-function toStack(trace: Protocol.Runtime.StackTrace | undefined): StackFrame[] | undefined {
-  if (!trace) return undefined;
-  const frames: StackFrame[] = [];
-  for (let t: Protocol.Runtime.StackTrace | undefined = trace; t; t = t.parent) {
-    for (const f of t.callFrames) {
-      frames.push({
-        functionName: f.functionName,
-        url: f.url,
-        line: f.lineNumber + 1,
-        column: f.columnNumber + 1,
-      });
-      if (frames.length >= PAGE_LIMITS.maxFrames) return frames;
-    }
-  }
-  return frames;
-}
-
-/** `Error: Auth context not provided\n    at …` -> first line; other values -> their text. */
-function describe(obj: Protocol.Runtime.RemoteObject | undefined): string {
-  if (!obj) return '';
-  if (obj.type === 'string') return String(obj.value);
-  if (obj.description !== undefined) return obj.description.split('\n')[0];
-  if (obj.value !== undefined) return String(obj.value);
-  return obj.type;
-}
 
 export class CdpNormalizer {
   /**

@@ -7,15 +7,10 @@
  * channel and throw, built from browser evidence where there is some, with the page's view
  * kept as fallback and as the page-only facts (`pageError`, a close code).
  */
-import type {
-  ChannelClosed,
-  ChannelOpen,
-  ExceptionEvent,
-  RecordedEvent,
-  ReplayResult,
-  RequestStart,
-} from './events';
+import type { ChannelOpen, ExceptionEvent, RecordedEvent, ReplayResult } from './events';
 import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
+import { Pairing } from './pairing';
+import { absorbPageRequest, closeChannel, exceptionKey, newRequest, rowBefore } from './reducer-builders';
 import { parseStack } from './stack';
 
 type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
@@ -29,45 +24,6 @@ const EXCEPTION_WINDOW_MS = 2000;
  * only): a page fetch must not pair with the document or a script that has the same URL.
  */
 const NOT_PROBED = new Set(['document', 'script', 'stylesheet', 'image', 'font', 'media', 'manifest']);
-/** Unmatched candidates older than this are forgotten, which keeps each scan short. */
-const PAIRING_MEMORY_MS = 60_000;
-
-interface Candidate {
-  id: string;
-  time: number;
-  fromPage: boolean;
-}
-
-/**
- * Pairs a page report with a browser report of the same thing (same key, close in time),
- * whichever arrives first. Each report is paired at most once.
- */
-class Pairing {
-  private readonly waiting = new Map<string, Candidate[]>();
-
-  constructor(private readonly windowMs: number) {}
-
-  /** Returns the id of the report it pairs with, or registers it as waiting. */
-  pair(key: string, id: string, time: number, fromPage: boolean): string | undefined {
-    const list = this.waiting.get(key) ?? [];
-    // Lists are in arrival order, which is nearly time order: forget the stale head.
-    while (list.length > 0 && list[0].time < time - PAIRING_MEMORY_MS) list.shift();
-    let best = -1;
-    for (let i = 0; i < list.length; i++) {
-      const gap = Math.abs(list[i].time - time);
-      if (list[i].fromPage === fromPage || gap > this.windowMs) continue;
-      if (best < 0 || gap < Math.abs(list[best].time - time)) best = i;
-    }
-    if (best >= 0) {
-      const [partner] = list.splice(best, 1);
-      return partner.id;
-    }
-    list.push({ id, time, fromPage });
-    this.waiting.set(key, list);
-    return undefined;
-  }
-}
-
 /** The derived state of one recording. Views read it; only `apply` writes. */
 export class Recording {
   readonly requests = new Map<string, HttpRequest>();
@@ -439,62 +395,4 @@ export class Recording {
       }
     }
   }
-}
-
-function rowBefore(a: TimelineItem, b: TimelineItem): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
-}
-
-function newRequest(ev: RecordedEvent & RequestStart): HttpRequest {
-  return {
-    id: ev.requestId,
-    source: ev.source,
-    url: ev.url,
-    method: ev.method,
-    resourceType: ev.resourceType,
-    startTime: ev.time,
-    firstSeq: ev.seq,
-    requestHeaders: ev.headers,
-    postData: ev.postData,
-    state: 'pending',
-    preflightFor: ev.preflightFor,
-    initiatorStack: ev.initiatorStack,
-  };
-}
-
-/** Keeps what the page knew about a request the browser reported after it. */
-function absorbPageRequest(target: HttpRequest, page: HttpRequest): void {
-  target.initiatorStack ??= page.initiatorStack;
-  target.postData ??= page.postData;
-  if (page.state === 'failed' && page.failure) {
-    target.pageError = page.failure.errorText;
-    target.failure = page.failure;
-  }
-  // Fallbacks until CDP reports its own (it overwrites them as its events arrive).
-  target.state = page.state;
-  target.endTime = page.endTime;
-  target.status = page.status;
-  target.statusText = page.statusText;
-  target.responseHeaders = page.responseHeaders;
-  target.mimeType = page.mimeType;
-  target.responseBody = page.responseBody;
-  target.responseBodyTruncated = page.responseBodyTruncated;
-}
-
-function closeChannel(c: Channel, ev: ChannelClosed, fallback: boolean): void {
-  c.state = 'closed';
-  // CDP's webSocketClosed carries no code: the page's close event supplies it either way.
-  if (fallback) {
-    c.closeCode ??= ev.code;
-    c.closeReason ??= ev.reason;
-  } else {
-    c.closeCode = ev.code ?? c.closeCode;
-    c.closeReason = ev.reason ?? c.closeReason;
-  }
-}
-
-/** Console reports pair only with console reports; CDP may prefix `Uncaught (in promise)`. */
-function exceptionKey(ev: ExceptionEvent): string {
-  const message = ev.message.replace(/^Uncaught(?: \(in promise\))?:?\s*/, '').trim();
-  return `${ev.surface === 'console' ? 'console' : 'thrown'}|${message}`;
 }
