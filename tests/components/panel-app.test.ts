@@ -86,8 +86,17 @@ describe('PanelApp', () => {
     link.deliver({ type: 'status', status: { ...status(true, 'detached'), cdpReason: 'canceled_by_user' } });
     await wrapper.vm.$nextTick();
     expect(wrapper.get('[data-testid="cdp-state"]').text()).toBe(
-      'Browser capture: detached: canceled_by_user — capturing page events only',
+      'Browser capture: the debugging bar was cancelled — capturing page events only. Press Stop, then Record, to attach again',
     );
+    expect(wrapper.get('[data-testid="cdp-state"]').classes()).toContain('tone-error');
+    // A deliberate Stop is not an error.
+    link.deliver({
+      type: 'status',
+      status: { ...status(false, 'detached'), cdpReason: 'recording stopped' },
+    });
+    await wrapper.vm.$nextTick();
+    expect(wrapper.get('[data-testid="cdp-state"]').text()).toBe('Browser capture: off (recording stopped)');
+    expect(wrapper.get('[data-testid="cdp-state"]').classes()).not.toContain('tone-error');
   });
 
   it('updates the timeline and findings as batches arrive', async () => {
