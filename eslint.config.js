@@ -171,6 +171,26 @@ export default tseslint.config(
     },
   },
   {
+    // The devtools page feeds the recorder over its own port: it talks to no other context's code.
+    files: ['devtools/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['recorder', 'bridge', 'probe', 'stores', 'components', 'composables'].flatMap((dir) => [
+                `**/${dir}`,
+                `**/${dir}/**`,
+              ]),
+              message: 'The devtools page imports core/ only; it reaches the recorder through its port.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Components take props and emit; transports are reached through stores and composables.
     files: ['components/**'],
     rules: {

@@ -13,6 +13,8 @@ import {
   type BridgeRecordCommand,
   type BridgeToProbe,
   type BridgeToRecorder,
+  DEVTOOLS_LIMITS,
+  type DevtoolsToRecorder,
   type PanelToRecorder,
   type ProbeToBridge,
   type RecorderStatus,
@@ -35,6 +37,7 @@ export const HOP_MESSAGE_TYPES = {
   'recorder->bridge': ['record', 'policy'],
   'panel->recorder': ['subscribe', 'start', 'stop', 'clear', 'realtime', 'replay'],
   'recorder->panel': ['snapshot', 'events', 'status', 'error'],
+  'devtools->recorder': ['har-entries'],
 } as const satisfies {
   'probe->bridge': readonly ProbeToBridge['type'][];
   'bridge->probe': readonly BridgeToProbe['type'][];
@@ -42,6 +45,7 @@ export const HOP_MESSAGE_TYPES = {
   'recorder->bridge': readonly RecorderToBridge['type'][];
   'panel->recorder': readonly PanelToRecorder['type'][];
   'recorder->panel': readonly RecorderToPanel['type'][];
+  'devtools->recorder': readonly DevtoolsToRecorder['type'][];
 };
 export type Hop = keyof typeof HOP_MESSAGE_TYPES;
 
@@ -220,4 +224,17 @@ export function isRecorderToPanel(x: unknown): x is RecorderToPanel {
     default:
       return false;
   }
+}
+
+/**
+ * A devtools page's batch of HAR entries. Only the envelope is checked here: each entry is
+ * browser-reported but describes page traffic, so `core/har`'s reader checks it field by field.
+ */
+export function parseDevtoolsToRecorder(x: unknown): DevtoolsToRecorder | undefined {
+  if (!isObject(x) || x.type !== 'har-entries' || !isTabId(x.tabId) || !Array.isArray(x.entries))
+    return undefined;
+  if (x.entries.length > DEVTOOLS_LIMITS.maxEntries) return undefined;
+  const entries = x.entries as unknown[];
+  if (!entries.every(isObject)) return undefined;
+  return { type: 'har-entries', tabId: x.tabId, entries };
 }

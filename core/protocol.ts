@@ -152,3 +152,16 @@ export type RecorderToPanel =
   | { type: 'events'; tabId: number; events: RecordedEvent[] }
   | { type: 'status'; status: RecorderStatus }
   | { type: 'error'; tabId: number; message: string };
+
+// ---- devtools page -> recorder (runtime port named DEVTOOLS_PORT) --------------------------
+
+export const DEVTOOLS_PORT = 'handshake-devtools';
+
+/** Caps on what one devtools message may carry (the entries are checked again one by one). */
+export const DEVTOOLS_LIMITS = { maxEntries: 100 } as const;
+
+/**
+ * HAR entries of finished requests from `devtools.network.onRequestFinished`, for browsers
+ * without `chrome.debugger` (Firefox). Each entry is `unknown` until `core/har`'s reader accepts it.
+ */
+export type DevtoolsToRecorder = { type: 'har-entries'; tabId: number; entries: unknown[] };

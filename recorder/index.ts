@@ -6,12 +6,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
   BRIDGE_PORT,
+  DEVTOOLS_PORT,
   PANEL_PORT,
   type BridgeToRecorder,
   type PanelToRecorder,
   type RecorderToPanel,
 } from '../core/protocol';
-import { parseBridgeToRecorder, parsePanelToRecorder } from '../core/guards';
+import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
 import { TabRecording } from './tab-recording';
 
 const recordings = new Map<number, Promise<TabRecording>>();
@@ -79,11 +80,28 @@ function onPanel(port: Browser.runtime.Port): void {
   });
 }
 
+/** Whether a port comes from one of our extension pages (panel, devtools page), not a content script. */
+function fromExtensionPage(port: Browser.runtime.Port): boolean {
+  return (
+    port.sender?.tab === undefined || (port.sender.url?.startsWith(browser.runtime.getURL('/')) ?? false)
+  );
+}
+
+/** The devtools page's feed of HAR entries (browsers without `chrome.debugger`: docs/firefox.md). */
+function onDevtools(port: Browser.runtime.Port): void {
+  if (!fromExtensionPage(port)) return port.disconnect();
+  port.onMessage.addListener(async (raw: unknown) => {
+    const msg = parseDevtoolsToRecorder(raw);
+    if (msg) (await recordingFor(msg.tabId)).addHarEntries(msg.entries);
+  });
+}
+
 /** Wires the recorder's listeners. Call synchronously at the top of the background's main(). */
 export function startRecorder(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === BRIDGE_PORT) onBridge(port);
     else if (port.name === PANEL_PORT) onPanel(port);
+    else if (port.name === DEVTOOLS_PORT) onDevtools(port);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     const rec = recordings.get(tabId);

@@ -41,10 +41,12 @@ export async function enforceRealtimePolicy(tabId: number, policy: RealtimePolic
  */
 export async function showBadge(tabId: number, policy: RealtimePolicy | undefined): Promise<void> {
   const text = !isRestricted(policy) ? '' : policy!.allOff ? 'OFF' : String(policy!.blocked.length);
+  // MV3 has `action`; the Firefox build is MV2, where the same button is `browserAction`.
+  const action = browser.action ?? browser.browserAction;
   try {
-    await browser.action.setBadgeText({ tabId, text });
-    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-    await browser.action.setTitle({
+    await action.setBadgeText({ tabId, text });
+    if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    await action.setTitle({
       tabId,
       title: text ? 'Handshake: real-time is switched off in this tab' : 'Handshake',
     });

@@ -6,6 +6,7 @@
 import type { Browser } from 'wxt/browser';
 import { CdpNormalizer, type TimedBody } from '../core/cdp-normalize';
 import type { EventBody, EventSource, RecordedEvent } from '../core/events';
+import { LiveHarEntries } from '../core/har/live-entries';
 import type {
   RealtimePolicy,
   RecorderStatus,
@@ -38,6 +39,8 @@ export class TabRecording {
   private cdpState: RecorderStatus['cdp'] = 'never';
   private cdpReason: string | undefined;
   private normalizer = new CdpNormalizer();
+  /** DevTools network entries, on browsers without `chrome.debugger` (docs/firefox.md). */
+  private har = new LiveHarEntries();
   /**
    * Runtime.enable and Log.enable re-send the console messages and exceptions of the current
    * document. With "record and reload" that document is about to go: its replayed past would
@@ -97,8 +100,9 @@ export class TabRecording {
     return {
       tabId: this.tabId,
       recording: this.state.recording,
-      cdp: this.cdpState,
-      cdpReason: this.cdpReason,
+      // Firefox has no debugger at all: say so before the first recording, not only after it.
+      cdp: cdpAvailable() ? this.cdpState : 'unavailable',
+      cdpReason: cdpAvailable() ? this.cdpReason : 'this browser has no chrome.debugger',
       ...(this.realtime ? { realtime: this.realtime } : {}),
     };
   }
@@ -159,9 +163,14 @@ export class TabRecording {
     const before = this.realtime ?? realtime.REALTIME_ON;
     for (const [action, detail] of realtime.describeSwitches(before, policy)) this.appendUser(action, detail);
     this.realtime = policy;
-    await realtime.enforceRealtimePolicy(this.tabId, policy);
-    this.tellBridgePolicy();
-    this.broadcastStatus();
+    try {
+      await realtime.enforceRealtimePolicy(this.tabId, policy);
+    } finally {
+      // The probe enforces the policy by itself: it must hear of it even when the network rule
+      // was refused (a browser whose declarativeNetRequest lacks a feature: docs/firefox.md).
+      this.tellBridgePolicy();
+      this.broadcastStatus();
+    }
   }
 
   /** Replays a request the user confirmed in the panel; the action and its outcome are recorded. */
@@ -184,6 +193,7 @@ export class TabRecording {
   async stop(): Promise<void> {
     if (!this.state.recording) return;
     this.state.recording = false;
+    for (const { time, body } of this.har.drain()) this.append('har', time, body);
     this.appendUser('stop');
     await this.saveState();
     this.tellBridge();
@@ -228,6 +238,25 @@ export class TabRecording {
         overflow,
         reason: 'probe buffer full before recording began',
       });
+  }
+
+  /**
+   * HAR entries of finished requests from the devtools page. Only where CDP is missing: with
+   * CDP they would repeat, with less evidence, what the browser already reported.
+   */
+  addHarEntries(entries: readonly unknown[]): void {
+    if (!this.state.recording || cdpAvailable()) return;
+    for (const raw of entries) {
+      const { events, skipped } = this.har.add(raw);
+      for (const { time, body } of events) if (time >= this.cdpIgnoreBefore) this.append('har', time, body);
+      if (skipped !== undefined)
+        this.append('har', Date.now(), {
+          kind: 'capture.dropped',
+          rejected: 1,
+          overflow: 0,
+          reason: `DevTools network entry refused: ${skipped}`,
+        });
+    }
   }
 
   /** The bridge refused page messages (malformed, oversized, forged). Counted, never hidden. */

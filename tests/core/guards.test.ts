@@ -10,6 +10,7 @@ import {
   isRecorderToBridge,
   isRecorderToPanel,
   parseBridgeToRecorder,
+  parseDevtoolsToRecorder,
   parsePanelToRecorder,
   type Hop,
 } from '../../core/guards';
@@ -22,6 +23,7 @@ const accepts: Record<Hop, (x: unknown) => boolean> = {
   'recorder->bridge': isRecorderToBridge,
   'panel->recorder': (x) => parsePanelToRecorder(x) !== undefined,
   'recorder->panel': isRecorderToPanel,
+  'devtools->recorder': (x) => parseDevtoolsToRecorder(x) !== undefined,
 };
 
 const status = { tabId: 1, recording: true, cdp: 'attached' };
@@ -168,6 +170,17 @@ const examples: Examples = {
       ],
     },
     error: { valid: { type: 'error', tabId: 1, message: 'boom' }, malformed: [{ type: 'error', tabId: 1 }] },
+  },
+  'devtools->recorder': {
+    'har-entries': {
+      valid: { type: 'har-entries', tabId: 3, entries: [{ request: { url: 'http://a/', method: 'GET' } }] },
+      malformed: [
+        { type: 'har-entries', tabId: 3 },
+        { type: 'har-entries', tabId: '3', entries: [] },
+        { type: 'har-entries', tabId: 3, entries: ['not an entry'] },
+        { type: 'har-entries', tabId: 3, entries: Array(101).fill({}) },
+      ],
+    },
   },
 };
 

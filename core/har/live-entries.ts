@@ -1,0 +1,80 @@
+/**
+ * HAR entries that arrive one at a time while recording — `devtools.network.onRequestFinished`
+ * on browsers without `chrome.debugger` (Firefox) — turned into the same events an imported HAR
+ * gives (`source: 'har'`), so the reducer pairs them and the CORS analyser judges them from
+ * their headers.
+ *
+ * The difference with a file: a preflight finishes before the request it was sent for, so the
+ * pair is not known when the preflight arrives. A preflight is held until its request comes
+ * (then both are released, the preflight linked to it) or until it can no longer be paired:
+ * the pairing window has passed, too many preflights are waiting, or the recording ends.
+ */
+import { isPreflight, pairPreflights } from './pair-preflights';
+import { readEntry, type EntryRecord, type RequestRecord } from './read-entry';
+import type { TimedBody } from './read-extras';
+import { recordEvents } from './record-events';
+
+/** A preflight and its request start within this long of each other (as in `pair-preflights.ts`). */
+const HOLD_MS = 10_000;
+/** Preflights held at most; the oldest is released unpaired beyond this. */
+const MAX_HELD = 50;
+
+export interface LiveEntriesResult {
+  /** Events to append, in time order. */
+  events: TimedBody[];
+  /** Why an entry was refused (no URL, no method…), when it was. */
+  skipped?: string;
+}
+
+/** Turns live HAR entries into events, pairing each preflight with the request it was sent for. */
+export class LiveHarEntries {
+  private held: RequestRecord[] = [];
+  private count = 0;
+
+  /**
+   * Reads one entry (untrusted: checked by `readEntry`) and returns the events now known.
+   * @param raw A HAR 1.2 entry as the browser gave it.
+   */
+  add(raw: unknown): LiveEntriesResult {
+    const index = this.count++;
+    const record = readEntry(raw, index, Date.now());
+    if (typeof record === 'string') return { events: [], skipped: record };
+    // Browsers give live entries no id of their own: a running number keeps them apart.
+    record.id = `har-live-${index}`;
+    const out: EntryRecord[] = this.expire(record.time);
+    if (record.type === 'request' && isPreflight(record)) {
+      record.resourceType = 'preflight';
+      this.held.push(record);
+      if (this.held.length > MAX_HELD) out.push(...this.held.splice(0, 1));
+      return { events: eventsOf(out) };
+    }
+    if (record.type === 'request' && this.held.length > 0) {
+      pairPreflights([...this.held, record]);
+      const paired = this.held.filter((p) => p.preflightFor === record.id);
+      this.held = this.held.filter((p) => p.preflightFor !== record.id);
+      out.push(...paired);
+    }
+    out.push(record);
+    return { events: eventsOf(out) };
+  }
+
+  /** Releases every held preflight unpaired (the recording stopped). */
+  drain(): TimedBody[] {
+    const out = this.held;
+    this.held = [];
+    return eventsOf(out);
+  }
+
+  /** Preflights whose request can no longer come (started more than `HOLD_MS` before `now`). */
+  private expire(now: number): EntryRecord[] {
+    const stale = this.held.filter((p) => now - p.time > HOLD_MS);
+    if (stale.length > 0) this.held = this.held.filter((p) => now - p.time <= HOLD_MS);
+    return stale;
+  }
+}
+
+function eventsOf(records: EntryRecord[]): TimedBody[] {
+  const timed = records.flatMap(recordEvents);
+  // Stable: a preflight's events stay before its request's when their times tie.
+  return timed.sort((a, b) => a.time - b.time);
+}
