@@ -1,0 +1,25 @@
+/**
+ * Writes text to the clipboard. DevTools panels may deny the async Clipboard API (no focus,
+ * or a permissions policy); then a selected textarea and execCommand, which extension pages
+ * still allow. Same approach as `components/findings/copy-button.vue`.
+ */
+export async function copyText(text: string): Promise<void> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    // Fall through to the textarea.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('The browser refused to copy.');
+}
