@@ -1,6 +1,8 @@
 /**
  * The README's pictures: the built extension records the demo (buggy and fixed variants) and
- * the panel is photographed at 1280×800 into docs/images/. Times are masked so that re-running
+ * the panel is photographed at 1280×800. `npm run screenshots` writes them into docs/images/ (what
+ * the README shows); a plain test run writes them under test-results/ so that running the
+ * tests never leaves the work tree changed. Times are masked so that re-running
  * only changes an image when the panel's look does (frame payloads and ids still vary a little).
  * Each picture is taken only once the panel shows what the caption promises.
  */
@@ -10,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { PanelPage } from './support/panel-page';
 
-const IMAGES = resolve('docs/images');
+const IMAGES = resolve(process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 async function useTheme(panel: PanelPage, theme: 'Light' | 'Dark'): Promise<void> {
@@ -20,7 +22,7 @@ async function useTheme(panel: PanelPage, theme: 'Light' | 'Dark'): Promise<void
   await expect(panel.page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
 }
 
-/** Writes docs/images/<name>.png with times masked, and checks it is a real picture. */
+/** Writes <IMAGES>/<name>.png with times masked, and checks it is a real picture. */
 async function picture(page: Page, name: string): Promise<void> {
   const dark = (await page.locator('html').getAttribute('data-theme')) === 'dark';
   const path = `${IMAGES}/${name}.png`;
