@@ -4,7 +4,6 @@
  * watching it. Survives a worker restart through `event-store.ts`.
  */
 import type { Browser } from 'wxt/browser';
-import { CdpNormalizer, type TimedBody } from '../core/cdp-normalize';
 import type { EventBody, EventSource, RecordedEvent } from '../core/events';
 import { LiveHarEntries } from '../core/har/live-entries';
 import type {
@@ -14,7 +13,8 @@ import type {
   RecorderToPanel,
   ReplayRequest,
 } from '../core/protocol';
-import { CdpSession, cdpAvailable, type DetachReason } from './cdp-session';
+import { CdpCapture } from './cdp-capture';
+import { cdpAvailable } from './cdp-session';
 import * as store from './event-store';
 import * as realtime from './realtime-policy';
 import { sendReplay } from './replay';
@@ -25,8 +25,6 @@ type Port = Browser.runtime.Port;
 const FLUSH_MS = 50;
 /** Largest number of events in one message to a panel (a snapshot is sent in parts). */
 const CHUNK = 5000;
-/** Response bodies larger than this are not fetched from CDP (characters). */
-const MAX_BODY = 256 * 1024;
 
 export interface TabRecordingDeps {
   reloadTab(tabId: number): Promise<void>;
@@ -35,18 +33,9 @@ export interface TabRecordingDeps {
 export class TabRecording {
   private events: RecordedEvent[] = [];
   private state: store.TabState = { recording: false, nextSeq: 1, userCanceled: false };
-  private cdp: CdpSession | undefined;
-  private cdpState: RecorderStatus['cdp'] = 'never';
-  private cdpReason: string | undefined;
-  private normalizer = new CdpNormalizer();
+  private readonly cdp: CdpCapture;
   /** DevTools network entries, on browsers without `chrome.debugger` (docs/firefox.md). */
   private har = new LiveHarEntries();
-  /**
-   * Runtime.enable and Log.enable re-send the console messages and exceptions of the current
-   * document. With "record and reload" that document is about to go: its replayed past would
-   * double every finding, so CDP events older than the reload are left out.
-   */
-  private cdpIgnoreBefore = 0;
   /** What the user switched off in this tab (issue 5); undefined: never switched. */
   private realtime: RealtimePolicy | undefined;
   private readonly panels = new Set<Port>();
@@ -61,7 +50,18 @@ export class TabRecording {
   private constructor(
     readonly tabId: number,
     private readonly deps: TabRecordingDeps,
-  ) {}
+  ) {
+    this.cdp = new CdpCapture({
+      tabId: this.tabId,
+      isRecording: () => this.state.recording,
+      append: (time, body) => this.append('cdp', time, body),
+      rememberUserCanceled: async () => {
+        this.state.userCanceled = true;
+        await this.saveState();
+      },
+      stateChanged: () => this.broadcastStatus(),
+    });
+  }
 
   /** Restores the tab's recording after a worker restart, or starts an empty one. */
   static async restore(tabId: number, deps: TabRecordingDeps): Promise<TabRecording> {
@@ -84,9 +84,8 @@ export class TabRecording {
           reason: 'service worker restarted',
         });
         // The worker died mid-recording: take the debugger back unless the user refused it.
-        rec.cdpState = 'detached';
-        rec.cdpReason = 'service worker restarted';
-        if (!saved.userCanceled) await rec.attach();
+        rec.cdp.markRestarted();
+        if (!saved.userCanceled) await rec.cdp.attach();
       }
     }
     return rec;
@@ -101,8 +100,8 @@ export class TabRecording {
       tabId: this.tabId,
       recording: this.state.recording,
       // Firefox has no debugger at all: say so before the first recording, not only after it.
-      cdp: cdpAvailable() ? this.cdpState : 'unavailable',
-      cdpReason: cdpAvailable() ? this.cdpReason : 'this browser has no chrome.debugger',
+      cdp: cdpAvailable() ? this.cdp.state : 'unavailable',
+      cdpReason: cdpAvailable() ? this.cdp.reason : 'this browser has no chrome.debugger',
       ...(this.realtime ? { realtime: this.realtime } : {}),
     };
   }
@@ -142,13 +141,13 @@ export class TabRecording {
   // ---- user actions (from the panel only) -----------------------------------------------------
 
   async start(reload: boolean): Promise<void> {
-    if (reload) this.cdpIgnoreBefore = Date.now();
+    if (reload) this.cdp.ignoreBefore = Date.now();
     if (!this.state.recording) {
       this.state.recording = true;
       this.state.userCanceled = false;
       this.appendUser('record', reload ? 'record and reload' : undefined);
       await this.saveState();
-      await this.attach();
+      await this.cdp.attach();
       this.tellBridge();
       this.broadcastStatus();
     }
@@ -197,10 +196,7 @@ export class TabRecording {
     this.appendUser('stop');
     await this.saveState();
     this.tellBridge();
-    const session = this.cdp;
-    this.cdp = undefined;
-    await session?.detach();
-    if (this.cdpState === 'attached') this.setCdp('detached', 'recording stopped');
+    await this.cdp.stop();
     this.broadcastStatus();
   }
 
@@ -218,8 +214,7 @@ export class TabRecording {
 
   /** The tab was closed: forget everything about it. */
   async dispose(): Promise<void> {
-    await this.cdp?.detach();
-    this.cdp = undefined;
+    await this.cdp.dispose();
     await store.deleteEvents(this.tabId);
     await store.deleteTabState(this.tabId);
     await realtime.forgetRealtimePolicy(this.tabId);
@@ -248,7 +243,7 @@ export class TabRecording {
     if (!this.state.recording || cdpAvailable()) return;
     for (const raw of entries) {
       const { events, skipped } = this.har.add(raw);
-      for (const { time, body } of events) if (time >= this.cdpIgnoreBefore) this.append('har', time, body);
+      for (const { time, body } of events) if (time >= this.cdp.ignoreBefore) this.append('har', time, body);
       if (skipped !== undefined)
         this.append('har', Date.now(), {
           kind: 'capture.dropped',
@@ -263,87 +258,6 @@ export class TabRecording {
   addRejected(count: number, reason: string): void {
     if (!this.state.recording) return;
     this.append('page', Date.now(), { kind: 'capture.dropped', rejected: count, overflow: 0, reason });
-  }
-
-  private async attach(): Promise<void> {
-    if (!cdpAvailable()) {
-      this.setCdp('unavailable', 'this browser has no chrome.debugger');
-      return;
-    }
-    if (this.cdp) return;
-    this.normalizer = new CdpNormalizer();
-    try {
-      this.cdp = await CdpSession.attach(this.tabId, {
-        onEvent: (method, params) => this.onCdpEvent(method, params),
-        onDetach: (reason) => void this.onCdpDetach(reason),
-      });
-      this.setCdp('attached');
-    } catch (err) {
-      this.cdp = undefined;
-      this.setCdp('detached', `could not attach: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  private onCdpEvent(method: string, params: unknown): void {
-    if (!this.state.recording) return;
-    let bodies: TimedBody[];
-    try {
-      bodies = this.normalizer.handle(method, params);
-    } catch (err) {
-      // A CDP shape we did not expect must not stop the recording.
-      console.warn('Handshake: could not read CDP event', method, err);
-      return;
-    }
-    for (const b of bodies) if (b.time >= this.cdpIgnoreBefore) this.append('cdp', b.time, b.body);
-    if (method === 'Network.loadingFinished') {
-      const { requestId, encodedDataLength } = params as { requestId: string; encodedDataLength: number };
-      if (encodedDataLength <= MAX_BODY && this.normalizer.wantsBody(requestId))
-        void this.fetchBody(requestId);
-    }
-  }
-
-  private async fetchBody(requestId: string): Promise<void> {
-    try {
-      const r = await this.cdp?.send<{ body: string; base64Encoded: boolean }>('Network.getResponseBody', {
-        requestId,
-      });
-      if (!r || !this.state.recording) return;
-      const truncated = r.body.length > MAX_BODY;
-      this.append('cdp', Date.now(), {
-        kind: 'request.body',
-        requestId,
-        body: truncated ? r.body.slice(0, MAX_BODY) : r.body,
-        truncated,
-        base64: r.base64Encoded || undefined,
-      });
-    } catch {
-      // The body is gone (navigation, redirect, evicted): the request is recorded without it.
-    }
-  }
-
-  private async onCdpDetach(reason: DetachReason): Promise<void> {
-    this.cdp = undefined;
-    if (reason === 'canceled_by_user') {
-      // The user dismissed the "is debugging this browser" bar: respect it, carry on with the probe.
-      this.state.userCanceled = true;
-      await this.saveState();
-      this.setCdp('detached', 'canceled_by_user');
-    } else {
-      this.setCdp('detached', reason);
-    }
-    this.broadcastStatus();
-  }
-
-  private setCdp(state: RecorderStatus['cdp'], reason?: string): void {
-    this.cdpState = state;
-    this.cdpReason = reason;
-    if (this.state.recording || state !== 'attached') {
-      this.append('cdp', Date.now(), {
-        kind: 'capture.state',
-        cdp: state === 'never' ? 'detached' : state,
-        reason,
-      });
-    }
   }
 
   private appendUser(action: string, detail?: string): void {
