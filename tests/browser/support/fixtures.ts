@@ -64,7 +64,7 @@ export const test = base.extend<Fixtures, { demo: Demo }>({
       const tabId = await tabIdOf(serviceWorker, page);
       const panel = await context.newPage();
       await panel.goto(`chrome-extension://${extensionId}/panel.html?tabId=${tabId}`);
-      return new PanelPage(panel, tabId);
+      return new PanelPage(panel, tabId, page);
     });
   },
 });

@@ -5,6 +5,8 @@ export class PanelPage {
   constructor(
     readonly page: Page,
     readonly tabId: number,
+    /** The inspected page, when the test has it: "Record and reload" waits for its reload. */
+    readonly inspected?: Page,
   ) {}
 
   button(name: 'Record' | 'Stop' | 'Record and reload' | 'Clear'): Locator {
@@ -13,8 +15,11 @@ export class PanelPage {
 
   /** Starts recording and reloads the inspected tab, then waits until the panel says so. */
   async recordAndReload(): Promise<void> {
+    // Without this wait a test could act on the old document while the reload is under way.
+    const reloaded = this.inspected?.waitForEvent('load', { timeout: 20_000 });
     await this.button('Record and reload').click();
     await expect(this.page.getByTestId('recording-state')).toContainText(/recording/i);
+    await reloaded;
   }
 
   finding(ruleId: string): Locator {
