@@ -1,7 +1,7 @@
 /**
  * Writes text to the clipboard. DevTools panels may deny the async Clipboard API (no focus,
  * or a permissions policy); then a selected textarea and execCommand, which extension pages
- * still allow. Same approach as `components/findings/copy-button.vue`.
+ * still allow. Used by the fix snippets' Copy button and the rows' context menu.
  */
 export async function copyText(text: string): Promise<void> {
   try {

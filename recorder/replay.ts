@@ -12,22 +12,17 @@
  * source) but needs the debugger attached, and a replay must also work when it is not.
  */
 import { browser } from 'wxt/browser';
-import type { Headers } from '../core/events';
+import type { ReplayResult } from '../core/events';
 import type { ReplayRequest } from '../core/protocol';
 
 /** Longest response body a replay keeps (characters). */
 const MAX_BODY = 256 * 1024;
 
-/** What one replay came back with. */
-export interface ReplayOutcome {
-  durationMs: number;
-  status?: number;
-  statusText?: string;
-  headers?: Headers;
-  body?: string;
-  bodyTruncated?: boolean;
-  error?: string;
-}
+/** What one replay came back with: the outcome part of a `replay.result` event. */
+export type ReplayOutcome = Pick<
+  ReplayResult,
+  'durationMs' | 'status' | 'statusText' | 'headers' | 'body' | 'bodyTruncated' | 'error'
+>;
 
 /**
  * Runs in the tab (isolated world). Self-contained: executeScript serialises the function's

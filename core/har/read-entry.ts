@@ -84,9 +84,10 @@ export function headerMap(list: unknown): Headers {
   return out;
 }
 
-function stackOf(v: unknown): StackFrame[] | undefined {
+/** The well-formed stack frames of a value read from a file (malformed ones left out). */
+export function stackFramesOf(v: unknown): StackFrame[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  const frames = v.filter(
+  return v.filter(
     (f): f is StackFrame =>
       isObject(f) &&
       typeof f.functionName === 'string' &&
@@ -94,7 +95,11 @@ function stackOf(v: unknown): StackFrame[] | undefined {
       typeof f.line === 'number' &&
       typeof f.column === 'number',
   );
-  return frames.length ? frames : undefined;
+}
+
+function stackOf(v: unknown): StackFrame[] | undefined {
+  const frames = stackFramesOf(v);
+  return frames?.length ? frames : undefined;
 }
 
 function messagesOf(list: unknown, sse: boolean): { messages: EntryMessage[]; dropped: number } {

@@ -3,8 +3,8 @@
  * actions, page loads, the capture summary) as events. Each item is checked; a bad one is
  * dropped and counted, never trusted.
  */
-import type { EventBody, StackFrame } from '../events';
-import { isObject } from './read-entry';
+import type { EventBody } from '../events';
+import { isObject, stackFramesOf } from './read-entry';
 
 export interface TimedBody {
   time: number;
@@ -14,18 +14,6 @@ export interface TimedBody {
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-function frames(v: unknown): StackFrame[] | undefined {
-  if (!Array.isArray(v)) return undefined;
-  return v.filter(
-    (f): f is StackFrame =>
-      isObject(f) &&
-      typeof f.functionName === 'string' &&
-      typeof f.url === 'string' &&
-      typeof f.line === 'number' &&
-      typeof f.column === 'number',
-  );
-}
 
 const SURFACES = new Set(['unhandledrejection', 'error', 'console']);
 const LEVELS = new Set(['error', 'warning', 'info', 'verbose']);
@@ -42,7 +30,7 @@ function exception(item: Obj, n: number): TimedBody[] | undefined {
     surface: surface as 'unhandledrejection' | 'error' | 'console',
     message,
     errorName: str(item.errorName),
-    stack: frames(item.stack),
+    stack: stackFramesOf(item.stack),
     stackText: str(item.stackText),
     url: str(item.url),
     line: num(item.line),

@@ -17,11 +17,13 @@ export interface CorsFamilyText {
   facts?(o: CorsOccurrence): Fact[];
 }
 
+/** The URL without its query and fragment (keys and labels never carry secrets from a query). */
 export function withoutQuery(url: string): string {
   return url.split(/[?#]/)[0];
 }
 
-function pathOf(url: string): string {
+/** The URL's path, or the URL without its query when it does not parse. */
+export function pathOf(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {

@@ -7,7 +7,7 @@ import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model'
 import type { Recording } from '../reducer';
 import { analyseRecordedRequest, requestCorsVerdict } from '../cors/from-recording';
 import { canonicalHeaderName, getHeader, parseHeaderList } from '../headers';
-import { verdictFacts } from './cors-finding';
+import { pathOf, verdictFacts, withoutQuery } from './cors-finding';
 
 export const CORS_HEADER_RULE_ID = 'cors/header-not-allowed';
 
@@ -265,16 +265,4 @@ function fixSnippets(
         `  policy.WithOrigins("${from}").WithHeaders(${dquoted})));\n// and app.UseCors(); before app.MapControllers();`,
     },
   ];
-}
-
-function withoutQuery(url: string): string {
-  return url.split(/[?#]/)[0];
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return withoutQuery(url);
-  }
 }
