@@ -1,48 +1,50 @@
 /**
  * `handshake analyze <files…> [--json]` and `handshake redact <in> -o <out>`: support triage on
  * top of core/ (the same import, reducer, rules and redaction as the panel). Results go to
- * stdout, progress and warnings to stderr.
+ * stdout, progress and warnings to stderr. Everything is written in English or Russian:
+ * `--lang en|ru`, else the terminal's language (`LC_ALL`, `LC_MESSAGES`, `LANG`). `--json` keeps
+ * its keys in English; the texts in it (findings, warnings, reasons) are in that language.
  */
 import { statSync } from 'node:fs';
 import { exportHarBytes, HarImportError, importHar, type HarImportResult } from '../core/har';
+import { asLocale, messagesFor, terminalLocale, type Locale, type Messages } from '../core/i18n';
 import type { Finding } from '../core/model';
+import { describeRemoval } from '../core/redact';
 import { Recording } from '../core/reducer';
 import { formatFinding } from '../core/report';
 import { findFindings } from '../core/rules';
 import { gzipCompressor, readChunks, writeChunks } from './files';
 
-const USAGE = `Usage:
-  handshake analyze <file.har…> [--json]   findings per file; exit code 1 when any is an error
-  handshake redact <in.har> -o <out.har>   write a copy with secrets removed (default redaction)
-
-Files may be gzipped (.har.gz). Exit codes: 0 fine, 1 error findings, 2 a file could not be read.`;
-
 function progress(text: string): void {
   process.stderr.write(`› ${text}\n`);
 }
 
-async function load(path: string): Promise<HarImportResult> {
+async function load(path: string, locale: Locale): Promise<HarImportResult> {
+  const m = messagesFor(locale).cli.progress;
   const size = statSync(path).size;
   let lastShown = 0;
   const chunks = await readChunks(path, (read) => {
     // Large files only, at most every 10 %: progress must not drown the output.
     if (size > 8 * 1024 * 1024 && read - lastShown > size / 10) {
       lastShown = read;
-      progress(`${path}: read ${Math.round((read / size) * 100)} %`);
+      progress(m.read({ file: path, percent: Math.round((read / size) * 100) }));
     }
   });
   const result = await importHar(chunks, {
+    locale,
     onProgress: ({ entriesDone, entriesTotal }) => {
       if (entriesTotal >= 5000 && entriesDone % 5000 === 0)
-        progress(`${path}: ${entriesDone}/${entriesTotal} entries`);
+        progress(m.entries({ file: path, done: entriesDone, total: entriesTotal }));
     },
   });
   for (const w of result.warnings) progress(`${path}: ${w}`);
-  for (const s of result.skipped.slice(0, 5)) progress(`${path}: entry ${s.index} skipped: ${s.reason}`);
+  for (const s of result.skipped.slice(0, 5))
+    progress(m.skipped({ file: path, index: s.index, reason: s.reason }));
   return result;
 }
 
-async function analyze(files: string[], json: boolean): Promise<number> {
+async function analyze(files: string[], json: boolean, locale: Locale): Promise<number> {
+  const m = messagesFor(locale).cli;
   let errors = false;
   let unreadable = false;
   const reports: object[] = [];
@@ -50,18 +52,22 @@ async function analyze(files: string[], json: boolean): Promise<number> {
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${path}`);
     let result: HarImportResult;
     try {
-      result = await load(path);
+      result = await load(path, locale);
     } catch (error) {
       unreadable = true;
       const message =
-        error instanceof HarImportError || error instanceof Error ? error.message : String(error);
+        error instanceof HarImportError
+          ? error.localized(locale)
+          : error instanceof Error
+            ? error.message
+            : String(error);
       if (json) reports.push({ file: path, error: message });
-      else process.stdout.write(`== ${path}\n✖ Cannot read: ${message}\n\n`);
+      else process.stdout.write(`== ${path}\n${m.cannotRead({ message })}\n\n`);
       continue;
     }
     const rec = new Recording();
     rec.apply(result.events);
-    const findings: Finding[] = findFindings(rec);
+    const findings: Finding[] = findFindings(rec, undefined, { locale });
     errors ||= findings.some((f) => f.severity === 'error');
     if (json) {
       reports.push({
@@ -75,8 +81,17 @@ async function analyze(files: string[], json: boolean): Promise<number> {
         findings,
       });
     } else {
-      const head = `${rec.requests.size} requests, ${rec.channels.size} channels, ${rec.exceptions.size} exceptions (from ${result.creator.name || 'unknown'}).`;
-      const body = findings.length ? findings.map(formatFinding).join('\n\n') : 'No problems found.';
+      const counts = {
+        requests: rec.requests.size,
+        channels: rec.channels.size,
+        exceptions: rec.exceptions.size,
+      };
+      const head = result.creator.name
+        ? m.summary({ ...counts, creator: result.creator.name })
+        : m.summaryUnknownCreator(counts);
+      const body = findings.length
+        ? findings.map((f) => formatFinding(f, locale)).join('\n\n')
+        : m.noProblems;
       process.stdout.write(`== ${path}\n${head}\n\n${body}\n\n`);
     }
   }
@@ -84,43 +99,78 @@ async function analyze(files: string[], json: boolean): Promise<number> {
   return errors ? 1 : unreadable ? 2 : 0;
 }
 
-async function redact(input: string, output: string): Promise<number> {
-  const result = await load(input);
-  progress(`${input}: ${result.events.length} events; writing ${output}`);
+async function redact(input: string, output: string, locale: Locale): Promise<number> {
+  const result = await load(input, locale);
+  progress(messagesFor(locale).cli.progress.writing({ file: input, events: result.events.length, output }));
   const bytes = exportHarBytes(result.events, {
-    onManifest: (m) =>
-      progress(
-        `removed ${m.distinctSecrets} distinct secrets: ${m.fired.map((f) => `${f.rule} ×${f.count}`).join(', ') || 'none found'}`,
-      ),
+    locale,
+    onManifest: (manifest) => progress(describeRemoval(manifest, locale)),
   });
   await writeChunks(output, output.endsWith('.gz') ? gzipCompressor(bytes) : bytes);
   return 0;
 }
 
-/** Runs one command; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+class UsageError extends Error {}
+
+/** `--lang xx` taken out of the arguments; the language it names, or the terminal's. */
+function takeLang(
+  args: string[],
+  env: Readonly<Record<string, string | undefined>>,
+): {
+  rest: string[];
+  locale: Locale;
+  bad?: string;
+} {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--lang') lang = args[++i] ?? '';
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  if (lang === undefined) return { rest, locale: terminalLocale(env) };
+  const locale = asLocale(lang);
+  return locale ? { rest, locale } : { rest, locale: terminalLocale(env), bad: lang };
+}
+
+/**
+ * Runs one command; returns the exit code.
+ * @param argv The arguments after `handshake`.
+ * @param env Where the terminal's language is read (the process environment by default).
+ */
+export async function main(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const { rest: args, locale, bad } = takeLang(argv, env);
+  const m: Messages['cli'] = messagesFor(locale).cli;
+  const [command, ...rest] = args;
   try {
+    if (bad !== undefined) throw new UsageError(m.errors.badLang({ value: bad }));
     if (command === 'analyze') {
       const files = rest.filter((a) => a !== '--json');
-      if (files.length === 0) throw new UsageError('analyze needs at least one file.');
-      return await analyze(files, rest.includes('--json'));
+      if (files.length === 0) throw new UsageError(m.errors.analyzeNeedsFile);
+      return await analyze(files, rest.includes('--json'), locale);
     }
     if (command === 'redact') {
       const o = rest.findIndex((a) => a === '-o' || a === '--output');
       const output = o >= 0 ? rest[o + 1] : undefined;
       const inputs = rest.filter((_, i) => i !== o && i !== o + 1);
-      if (inputs.length !== 1 || !output)
-        throw new UsageError('redact needs one input file and -o <output>.');
-      return await redact(inputs[0], output);
+      if (inputs.length !== 1 || !output) throw new UsageError(m.errors.redactNeedsFiles);
+      return await redact(inputs[0], output, locale);
     }
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${m.usage}\n`);
     return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
   } catch (error) {
-    process.stderr.write(`handshake: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+    const message =
+      error instanceof HarImportError
+        ? error.localized(locale)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`handshake: ${message}\n`);
+    if (error instanceof UsageError) process.stderr.write(`${m.usage}\n`);
     return 2;
   }
 }
-
-class UsageError extends Error {}

@@ -123,7 +123,22 @@ export type TimelineItem =
   | { type: 'channel'; id: string; time: number; seq: number }
   | { type: 'exception'; id: string; time: number; seq: number }
   | { type: 'page'; id: string; time: number; seq: number; url: string }
-  | { type: 'action'; id: string; time: number; seq: number; action: string; detail?: string };
+  | {
+      type: 'action';
+      id: string;
+      time: number;
+      seq: number;
+      action: string;
+      /** In English, as recorded (what free-text filters match). */
+      detail?: string;
+      /** The same detail as data, for actions whose detail the reducer composes: views word it anew. */
+      note?: ActionNote;
+    };
+
+/** The parts of a composed action detail: a replay's answer, a capture gap's length and cause. */
+export type ActionNote =
+  | { kind: 'replay'; method: string; url: string; status?: number; error?: string }
+  | { kind: 'gap'; seconds: number; reason: string };
 
 export type Severity = 'error' | 'warning' | 'info';
 

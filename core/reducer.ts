@@ -192,6 +192,7 @@ export class Recording {
           seq: ev.seq,
           action: 'replay result',
           detail: `${ev.method} ${ev.url}: ${ev.status ?? ev.error ?? 'no answer'}`,
+          note: { kind: 'replay', method: ev.method, url: ev.url, status: ev.status, error: ev.error },
         });
       case 'capture.gap':
         // Shown in the timeline: a reader must know nothing was captured in between.
@@ -202,6 +203,7 @@ export class Recording {
           seq: ev.seq,
           action: 'capture gap',
           detail: `nothing captured for ${((ev.to - ev.from) / 1000).toFixed(1)} s (${ev.reason})`,
+          note: { kind: 'gap', seconds: (ev.to - ev.from) / 1000, reason: ev.reason },
         });
       case 'capture.state':
         this.capture.cdp = ev.cdp;

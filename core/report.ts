@@ -1,8 +1,10 @@
 /**
  * Plain-text rendering of a recording's findings, for terminals (`npm start` without a display,
- * and later the `handshake analyze` command line). Pure: same text whoever calls it.
+ * and later the `handshake analyze` command line). Pure: same text whoever calls it, in the
+ * locale asked for (English by default).
  */
 import type { RecordedEvent } from './events';
+import { messagesFor, type Locale } from './i18n';
 import type { Finding } from './model';
 import { Recording } from './reducer';
 import { findFindings } from './rules';
@@ -16,21 +18,36 @@ function indent(text: string, pad = '    '): string {
     .join('\n');
 }
 
-/** One finding as a readable block: title, facts, explanation, fix. */
-export function formatFinding(f: Finding): string {
-  const lines = [`${SEVERITY_MARK[f.severity]} ${f.title}  [${f.ruleId}] ×${f.count} (evidence: ${f.basis})`];
+/**
+ * One finding as a readable block: title, facts, explanation, fix. The finding's own texts are
+ * already in its language; `locale` is for the labels added here.
+ */
+export function formatFinding(f: Finding, locale: Locale = 'en'): string {
+  const m = messagesFor(locale).rulesAuth.report;
+  const lines = [
+    `${SEVERITY_MARK[f.severity]} ${f.title}  [${f.ruleId}] ×${f.count} ${m.basis({ basis: f.basis })}`,
+  ];
   const width = Math.max(0, ...f.facts.map((fact) => fact.label.length));
   for (const fact of f.facts) lines.push(`    ${fact.label.padEnd(width)}  ${fact.value}`);
-  lines.push('', indent(f.explanation), '', indent(`Fix: ${f.fix}`));
+  lines.push('', indent(f.explanation), '', indent(`${m.fix} ${f.fix}`));
   return lines.join('\n');
 }
 
-/** Reduces a log and renders every finding, or says that there is none. */
-export function reportFindings(events: readonly RecordedEvent[]): { findings: Finding[]; text: string } {
+/** Reduces a log and renders every finding, or says that there is none, in `locale`. */
+export function reportFindings(
+  events: readonly RecordedEvent[],
+  locale: Locale = 'en',
+): { findings: Finding[]; text: string } {
+  const m = messagesFor(locale).rulesAuth.report;
   const rec = new Recording();
   rec.apply(events);
-  const findings = findFindings(rec);
-  const head = `${events.length} events: ${rec.requests.size} requests, ${rec.channels.size} channels, ${rec.exceptions.size} exceptions.`;
-  const body = findings.length ? findings.map(formatFinding).join('\n\n') : 'No problems found.';
+  const findings = findFindings(rec, undefined, { locale });
+  const head = m.head({
+    events: events.length,
+    requests: rec.requests.size,
+    channels: rec.channels.size,
+    exceptions: rec.exceptions.size,
+  });
+  const body = findings.length ? findings.map((f) => formatFinding(f, locale)).join('\n\n') : m.noProblems;
   return { findings, text: `${head}\n\n${body}` };
 }

@@ -86,7 +86,9 @@ if (!headless) {
   await page.waitForTimeout(4000);
   const events = await worker.evaluate(readRecording, tabId);
   const { reportFindings } = await loadTs('core/report.ts');
-  const { text } = reportFindings(events);
+  const { terminalLocale } = await loadTs('core/i18n/index.ts');
+  // The report speaks the terminal's language (LANG=ru_RU.UTF-8 npm start → Russian).
+  const { text } = reportFindings(events, terminalLocale(process.env));
   mkdirSync('recordings', { recursive: true });
   const file = resolve(
     'recordings',

@@ -5,6 +5,7 @@
  * cross-check it where it is not.
  */
 import { getHeader } from '../headers';
+import type { Locale } from '../i18n';
 import { checkAccess } from './access-check';
 import { checkPreflightLists } from './preflight-check';
 import { isSafelistedMethod, normaliseMethod, unsafeHeaderNames } from './safelist';
@@ -48,8 +49,9 @@ export function sameVerdict(
  * Order as in Chromium: the preflight (redirect, access check, status, method and header
  * lists), then each hop of the actual request (access check; a cross-origin redirect from a
  * cross-origin URL taints the origin to `null`, Fetch standard HTTP-redirect fetch step 13).
+ * `locale` is the language of the verdict's `warnings`.
  */
-export function analyseCors(exchange: CorsExchange): CorsVerdict {
+export function analyseCors(exchange: CorsExchange, locale: Locale = 'en'): CorsVerdict {
   const { request } = exchange;
   const method = normaliseMethod(request.method);
   const unsafeHeaders = request.unsafeHeaderNames
@@ -79,7 +81,7 @@ export function analyseCors(exchange: CorsExchange): CorsVerdict {
     // reported as a missing Allow-Origin, which is what hides server errors behind "CORS".
     if (status < 200 || status > 299)
       return blocked({ corsError: 'PreflightInvalidStatus', failedParameter: '', decisiveHeader: '' });
-    const lists = checkPreflightLists(preflight.headers, method, unsafeHeaders, include, warnings);
+    const lists = checkPreflightLists(preflight.headers, method, unsafeHeaders, include, warnings, locale);
     if (lists) return blocked(lists);
   }
 

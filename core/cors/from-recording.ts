@@ -6,6 +6,7 @@
  */
 import type { CorsErrorStatus } from '../events';
 import { getHeader, parseHeaderList } from '../headers';
+import type { Locale } from '../i18n';
 import type { HttpRequest } from '../model';
 import {
   analyseCors,
@@ -76,28 +77,33 @@ export function corsExchangeOf(
 /**
  * Our verdict for a recorded request. Recordings do not say the credentials mode, so a failed
  * request that passes without credentials but fails with them is judged as credentialed (a
- * `Cookie` header says so directly).
+ * `Cookie` header says so directly). Its `warnings` are in `locale`.
  */
 export function analyseRecordedRequest(
   request: HttpRequest,
   preflight: HttpRequest | undefined,
+  locale: Locale = 'en',
 ): CorsVerdict | undefined {
   const sentCookies = getHeader(headersOf(request), 'cookie') !== undefined;
   const exchange = corsExchangeOf(request, preflight, sentCookies ? 'include' : 'same-origin');
   if (!exchange) return undefined;
-  const plain = analyseCors(exchange);
+  const plain = analyseCors(exchange, locale);
   if (sentCookies || plain.outcome !== 'allowed' || request.state !== 'failed') return plain;
-  const credentialed = analyseCors({ ...exchange, request: { ...exchange.request, credentials: 'include' } });
+  const credentialed = analyseCors(
+    { ...exchange, request: { ...exchange.request, credentials: 'include' } },
+    locale,
+  );
   return credentialed.outcome === 'blocked' ? credentialed : plain;
 }
 
-/** Chromium's verdict and ours for `request`, with the one to act on. */
+/** Chromium's verdict and ours for `request`, with the one to act on (our warnings in `locale`). */
 export function requestCorsVerdict(
   request: HttpRequest,
   preflight: HttpRequest | undefined,
+  locale: Locale = 'en',
 ): RequestCorsVerdict {
   const browser = request.failure?.cors;
-  const ours = analyseRecordedRequest(request, preflight);
+  const ours = analyseRecordedRequest(request, preflight, locale);
   const oursBlocked =
     ours?.outcome === 'blocked' && ours.corsError
       ? { corsError: ours.corsError, failedParameter: ours.failedParameter ?? '' }

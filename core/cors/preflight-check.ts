@@ -4,6 +4,7 @@
  * CORS-preflight fetch steps 7; Chromium `preflight_result.cc`).
  */
 import { getHeader } from '../headers';
+import { messagesFor, type Locale } from '../i18n';
 import { isSafelistedMethod } from './safelist';
 import type { CorsErrorName } from './verdict';
 
@@ -38,7 +39,7 @@ export function parseAllowList(value: string | undefined): string[] | undefined 
  * Checks the preflight answer's method and header lists against the request. `*` is a
  * wildcard only without credentials; methods compare case-sensitively (`put` is not `PUT`),
  * header names case-insensitively. Chromium 156 still lets `*` cover `authorization`
- * (deprecated, the standard says it must not): `warnings` gets a note when that happens.
+ * (deprecated, the standard says it must not): `warnings` gets a note, in `locale`, when that happens.
  */
 export function checkPreflightLists(
   headers: Record<string, string>,
@@ -46,6 +47,7 @@ export function checkPreflightLists(
   unsafeHeaders: string[],
   include: boolean,
   warnings: string[],
+  locale: Locale = 'en',
 ): PreflightListFailure | undefined {
   const methodsValue = getHeader(headers, 'access-control-allow-methods');
   const headersValue = getHeader(headers, 'access-control-allow-headers');
@@ -77,11 +79,7 @@ export function checkPreflightLists(
   for (const name of unsafeHeaders) {
     if (allowed.includes(name)) continue;
     if (wildcard) {
-      if (name === 'authorization')
-        warnings.push(
-          'Access-Control-Allow-Headers: * lets "authorization" through only because Chromium still ' +
-            'tolerates it (deprecated: the Fetch standard says * never covers Authorization). List it by name.',
-        );
+      if (name === 'authorization') warnings.push(messagesFor(locale).cors.warnings.authorizationWildcard);
       continue;
     }
     disallowed.push(name);

@@ -6,6 +6,7 @@
  * Incremental: the reducer appends frames in place, so a `FrameView` only looks at frames it
  * has not seen yet. A socket with 1,000,000 frames costs one pass, not one per update.
  */
+import { messagesFor, type Locale } from '../i18n';
 import type { Frame } from '../model';
 
 export type FrameDirection = 'all' | 'send' | 'receive';
@@ -45,13 +46,18 @@ export type FrameRow =
  * Compiles the user's text and heartbeat patterns; a pattern that does not compile is
  * reported in `problems` and left out, never thrown.
  * @param filter The filter as the user set it.
+ * @param locale The language of `problems`.
  */
-export function compileFrameFilter(filter: FrameFilter): {
+export function compileFrameFilter(
+  filter: FrameFilter,
+  locale: Locale = 'en',
+): {
   matches: (frame: Frame) => boolean;
   isHeartbeat: (frame: Frame) => boolean;
   problems: string[];
 } {
   const problems: string[] = [];
+  const m = messagesFor(locale).filterLanguage;
   const text = filter.text.trim();
   let textTest: (s: string) => boolean = () => true;
   if (text.length > 2 && text.startsWith('/') && text.endsWith('/')) {
@@ -59,7 +65,7 @@ export function compileFrameFilter(filter: FrameFilter): {
       const re = new RegExp(text.slice(1, -1), 'i');
       textTest = (s) => re.test(s);
     } catch {
-      problems.push(`${text} — not a valid regular expression`);
+      problems.push(m.invalidRegex({ term: text }));
     }
   } else if (text !== '') {
     const lower = text.toLowerCase();
@@ -70,7 +76,7 @@ export function compileFrameFilter(filter: FrameFilter): {
     try {
       return [new RegExp(`^\\s*(?:${p})\\s*$`, 'is')];
     } catch {
-      problems.push(`${p} — not a valid heartbeat pattern`);
+      problems.push(m.invalidHeartbeat({ term: p }));
       return [];
     }
   });
@@ -102,12 +108,14 @@ export class FrameView {
   /**
    * @param filter What to show.
    * @param expanded Indexes of the first frame of each run the user expanded.
+   * @param locale The language of `problems`.
    */
   constructor(
     private readonly filter: FrameFilter,
     private readonly expanded: ReadonlySet<number> = new Set(),
+    locale: Locale = 'en',
   ) {
-    this.compiled = compileFrameFilter(filter);
+    this.compiled = compileFrameFilter(filter, locale);
     this.problems = this.compiled.problems;
   }
 

@@ -2,8 +2,9 @@
  * The timeline's filter language, as in DevTools' Network panel: free words and `/regex/`,
  * `key:value` properties, `-` to negate a term, several terms ANDed. Parsing never throws: a
  * term it cannot read is reported in `problems` and left out, so one typo does not hide the
- * whole timeline while the user is still typing.
+ * whole timeline while the user is still typing. Problems are written in the locale asked for.
  */
+import { messagesFor, type Locale, type Messages } from '../i18n';
 
 /** The property keys the language knows. */
 export const FILTER_KEYS = [
@@ -44,8 +45,9 @@ const STATUS = /^[1-5](?:\d\d|xx|\dx)$/i;
 /**
  * Parses a filter query.
  * @param query What the user typed, e.g. `-domain:*.cdn.test method:POST /refresh/`.
+ * @param locale The language of `problems`.
  */
-export function parseFilter(query: string): ParsedFilter {
+export function parseFilter(query: string, locale: Locale = 'en'): ParsedFilter {
   const terms: FilterTerm[] = [];
   const problems: string[] = [];
   for (const token of query.split(/\s+/)) {
@@ -53,21 +55,24 @@ export function parseFilter(query: string): ParsedFilter {
     const negated = token.length > 1 && token.startsWith('-');
     const body = negated ? token.slice(1) : token;
     const term = parseTerm(body);
-    if (typeof term === 'string') problems.push(`${token} — ${term}`);
+    if (typeof term === 'function') problems.push(term(messagesFor(locale).filterLanguage, token, locale));
     else terms.push({ ...term, negated } as FilterTerm);
   }
   return { terms, problems };
 }
 
+/** Why a term was refused, written for the whole term (`-` included) in one language. */
+type Problem = (m: Messages['filterLanguage'], term: string, locale: Locale) => string;
+
 type TermBody = FilterTerm extends infer T ? (T extends FilterTerm ? Omit<T, 'negated'> : never) : never;
 
-/** One term without its `-`; a string is the reason it was refused. */
-function parseTerm(body: string): TermBody | string {
+/** One term without its `-`; a function gives the reason it was refused. */
+function parseTerm(body: string): TermBody | Problem {
   if (body.length > 2 && body.startsWith('/') && body.endsWith('/')) {
     try {
       return { kind: 'regex', regex: new RegExp(body.slice(1, -1), 'i') };
     } catch {
-      return 'not a valid regular expression';
+      return (m, term) => m.invalidRegex({ term });
     }
   }
   const colon = body.indexOf(':');
@@ -75,14 +80,14 @@ function parseTerm(body: string): TermBody | string {
   // `http://…` and other words with a colon stay free text: only known keys are properties.
   if (!(FILTER_KEYS as readonly string[]).includes(key)) return { kind: 'text', word: body.toLowerCase() };
   const value = body.slice(colon + 1);
-  if (value === '') return `${key}: needs a value`;
+  if (value === '') return (m, term) => m.needsValue({ term, key });
   switch (key as FilterKey) {
     case 'method':
       return { kind: 'method', method: value.toUpperCase() };
     case 'status-code':
       return STATUS.test(value)
         ? { kind: 'status-code', matches: statusMatcher(value) }
-        : 'expected a status like 404 or 4xx';
+        : (m, term) => m.expectedStatus({ term });
     case 'domain':
       return { kind: 'domain', host: globToRegExp(value) };
     case 'type':
@@ -91,13 +96,19 @@ function parseTerm(body: string): TermBody | string {
       const what = value.toLowerCase();
       return (IS_VALUES as readonly string[]).includes(what)
         ? { kind: 'is', what: what as (typeof IS_VALUES)[number] }
-        : `expected ${IS_VALUES.map((v) => `is:${v}`).join(' or ')}`;
+        : (m, term, locale) =>
+            m.expectedIs({
+              term,
+              values: new Intl.ListFormat(locale, { type: 'disjunction' }).format(
+                IS_VALUES.map((v) => `is:${v}`),
+              ),
+            });
     }
     case 'finding':
       return { kind: 'finding', ruleId: value.toLowerCase() };
     case 'larger-than': {
       const bytes = parseSize(value);
-      return bytes === undefined ? 'expected a size like 500, 10k or 1M' : { kind: 'larger-than', bytes };
+      return bytes === undefined ? (m, term) => m.expectedSize({ term }) : { kind: 'larger-than', bytes };
     }
   }
 }

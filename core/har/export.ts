@@ -9,6 +9,7 @@ import type { Finding } from '../model';
 import { Recording } from '../reducer';
 import type { RedactionManifest, RedactionOptions } from '../redact/manifest';
 import { Redactor } from '../redact/redactor';
+import type { Locale } from '../i18n';
 import { findFindings } from '../rules';
 import type { HarCorsVerdict, HarEntry } from './types';
 import { channelEntry, channelMessage, requestEntry } from './write-entries';
@@ -27,6 +28,8 @@ export interface HarExportOptions {
   onProgress?: (progress: HarExportProgress) => void;
   /** Called once at the end with what redaction did (also written as `log._redaction`). */
   onManifest?: (manifest: RedactionManifest) => void;
+  /** The language of the findings written into `_findings` (English by default). */
+  locale?: Locale;
 }
 
 /** Frames per chunk of a channel's message list. */
@@ -73,7 +76,7 @@ export function* exportHar(
     options.onProgress?.({ entriesDone: done, entriesTotal: items.length });
   }
   yield '\n]';
-  if (!entryOptions.chromeOnly) yield* extras(rec, events, redactor);
+  if (!entryOptions.chromeOnly) yield* extras(rec, events, redactor, options.locale);
   const manifest = redactor.manifest();
   options.onManifest?.(manifest);
   if (!entryOptions.chromeOnly) yield `,\n"_redaction":${JSON.stringify(manifest)}`;
@@ -81,7 +84,12 @@ export function* exportHar(
 }
 
 /** The log-level `_` fields: what is neither a request nor a channel, and what we concluded. */
-function* extras(rec: Recording, events: readonly RecordedEvent[], r: Redactor): Generator<string> {
+function* extras(
+  rec: Recording,
+  events: readonly RecordedEvent[],
+  r: Redactor,
+  locale: Locale | undefined,
+): Generator<string> {
   const exceptions = [...rec.exceptions.values()].map(({ id: _id, alsoReportedAs: _also, ...rest }) => rest);
   yield `,\n"_exceptions":${JSON.stringify(redactDeep(r, exceptions))}`;
   yield `,\n"_logs":${JSON.stringify(
@@ -102,7 +110,7 @@ function* extras(rec: Recording, events: readonly RecordedEvent[], r: Redactor):
   );
   yield `,\n"_corsVerdicts":${JSON.stringify(verdicts)}`;
   // Findings last among the text fields: by now every secret of the file is known.
-  const findings: Finding[] = findFindings(rec);
+  const findings: Finding[] = findFindings(rec, undefined, { locale });
   yield `,\n"_findings":${JSON.stringify(redactDeep(r, findings))}`;
 }
 

@@ -6,14 +6,84 @@
  * (devtools-frontend `models/har/Importer.ts`).
  */
 import type { EventBody, RecordedEvent } from '../events';
+import { messagesFor, type Locale } from '../i18n';
 import { pairPreflights } from './pair-preflights';
-import { isObject, readEntry, type EntryRecord } from './read-entry';
+import { isObject, readEntry, type EntryRecord, type HarSkipCode } from './read-entry';
 import { readExtras, type TimedBody } from './read-extras';
 import { recordEvents } from './record-events';
 
-/** The file cannot be read as HAR at all. The message says why, in plain words. */
+/** Why a file is not HAR: a key of the `har.errors` messages. */
+export type HarErrorCode =
+  'gzip' | 'empty' | 'html' | 'notJson' | 'invalidJson' | 'noLog' | 'noEntries' | 'unreadable';
+
+/** What `invalidJson` and `unreadable` say about the cause (the parser's or reader's own words). */
+export interface HarErrorParams {
+  why?: string;
+}
+
+function errorText(code: HarErrorCode, params: HarErrorParams, locale: Locale): string {
+  const message = messagesFor(locale).har.errors[code];
+  return typeof message === 'function' ? message({ why: params.why ?? '' }) : message;
+}
+
+/**
+ * The file cannot be read as HAR at all. The message says why, in plain words, in the locale
+ * the import was asked for; `code` and `params` let a UI write it again in another language.
+ */
 export class HarImportError extends Error {
   override name = 'HarImportError';
+  /** Stable reason; undefined for an error made from a message alone. */
+  readonly code?: HarErrorCode;
+  readonly params: HarErrorParams;
+
+  constructor(message: string, detail?: { code: HarErrorCode; params?: HarErrorParams }) {
+    super(message);
+    this.code = detail?.code;
+    this.params = detail?.params ?? {};
+  }
+
+  /** The error for `code`, its message in `locale`. */
+  static of(code: HarErrorCode, params: HarErrorParams = {}, locale: Locale = 'en'): HarImportError {
+    return new HarImportError(errorText(code, params, locale), { code, params });
+  }
+
+  /** The message in `locale` (as given, when the error has no code). */
+  localized(locale: Locale): string {
+    return this.code ? errorText(this.code, this.params, locale) : this.message;
+  }
+}
+
+/** Something the import assumed or left out, as a code and its numbers (`harNoticeText` writes it). */
+export type HarNotice =
+  | { code: 'noVersion' }
+  | { code: 'otherVersion'; version: string }
+  | { code: 'undated'; count: number }
+  | { code: 'skipped'; skipped: number; total: number }
+  | { code: 'droppedMessages'; count: number }
+  | { code: 'refusedExtras'; count: number };
+
+/** A notice as one sentence in `locale`. */
+export function harNoticeText(notice: HarNotice, locale: Locale = 'en'): string {
+  const m = messagesFor(locale).har.notices;
+  switch (notice.code) {
+    case 'noVersion':
+      return m.noVersion;
+    case 'otherVersion':
+      return m.otherVersion({ version: notice.version });
+    case 'undated':
+      return m.undated({ count: notice.count });
+    case 'skipped':
+      return m.skipped({ skipped: notice.skipped, total: notice.total });
+    case 'droppedMessages':
+      return m.droppedMessages({ count: notice.count });
+    case 'refusedExtras':
+      return m.refusedExtras({ count: notice.count });
+  }
+}
+
+/** Why an entry was skipped, in `locale`. */
+export function harSkipReason(code: HarSkipCode, locale: Locale = 'en'): string {
+  return messagesFor(locale).har.skip[code];
 }
 
 export interface HarImportProgress {
@@ -24,12 +94,18 @@ export interface HarImportProgress {
 export interface HarImportOptions {
   /** Called every `PROGRESS_EVERY` entries; awaited, so a UI can yield a frame to stay responsive. */
   onProgress?: (progress: HarImportProgress) => void | Promise<void>;
+  /** The language of `warnings`, skip reasons and error messages; English by default. */
+  locale?: Locale;
 }
 
 export interface HarImportResult {
   events: RecordedEvent[];
-  skipped: Array<{ index: number; reason: string }>;
+  /** Entries left out: `reason` in the import's locale, `code` to write it in another (`harSkipReason`). */
+  skipped: Array<{ index: number; reason: string; code: HarSkipCode }>;
+  /** What the import assumed or left out, in the import's locale. */
   warnings: string[];
+  /** The same as `warnings`, as codes (`harNoticeText` writes one in any locale). */
+  notices: HarNotice[];
   creator: { name: string; version: string };
   /** HAR version as the file states it. */
   version: string;
@@ -41,8 +117,9 @@ const PROGRESS_EVERY = 500;
 
 /** Reads a HAR file (text, bytes, or a stream of chunks) into events. Throws `HarImportError`. */
 export async function importHar(input: HarInput, options: HarImportOptions = {}): Promise<HarImportResult> {
-  const text = await readText(input);
-  const log = parseLog(text);
+  const locale = options.locale ?? 'en';
+  const text = await readText(input, locale);
+  const log = parseLog(text, locale);
   const total = (log.entries as unknown[]).length;
   const records: EntryRecord[] = [];
   const skipped: HarImportResult['skipped'] = [];
@@ -51,7 +128,7 @@ export async function importHar(input: HarInput, options: HarImportOptions = {})
   for (let i = 0; i < total; i++) {
     const record = readEntry((log.entries as unknown[])[i], i, clock);
     if (typeof record === 'string') {
-      skipped.push({ index: i, reason: record });
+      skipped.push({ index: i, reason: harSkipReason(record, locale), code: record });
     } else {
       if (record.time === clock && !hasDate((log.entries as unknown[])[i])) undated++;
       clock = record.time;
@@ -61,24 +138,26 @@ export async function importHar(input: HarInput, options: HarImportOptions = {})
       await options.onProgress?.({ entriesDone: i + 1, entriesTotal: total });
   }
   await options.onProgress?.({ entriesDone: total, entriesTotal: total });
-  return finish(log, records, skipped, undated);
+  return finish(log, records, skipped, undated, locale);
 }
 
 /** `importHar` for text already in memory, synchronously (tests, small files). */
-export function importHarText(text: string): HarImportResult {
-  const log = parseLog(text);
+export function importHarText(text: string, options: { locale?: Locale } = {}): HarImportResult {
+  const locale = options.locale ?? 'en';
+  const log = parseLog(text, locale);
   const records: EntryRecord[] = [];
   const skipped: HarImportResult['skipped'] = [];
   let clock = 0;
   let undated = 0;
   (log.entries as unknown[]).forEach((raw, i) => {
     const record = readEntry(raw, i, clock);
-    if (typeof record === 'string') return skipped.push({ index: i, reason: record });
+    if (typeof record === 'string')
+      return skipped.push({ index: i, reason: harSkipReason(record, locale), code: record });
     if (!hasDate(raw)) undated++;
     clock = record.time;
     records.push(record);
   });
-  return finish(log, records, skipped, undated);
+  return finish(log, records, skipped, undated, locale);
 }
 
 function hasDate(raw: unknown): boolean {
@@ -89,9 +168,9 @@ function hasDate(raw: unknown): boolean {
   );
 }
 
-async function readText(input: HarInput): Promise<string> {
+async function readText(input: HarInput, locale: Locale): Promise<string> {
   if (typeof input === 'string') return input;
-  if (input instanceof Uint8Array) return decodeBytes(input);
+  if (input instanceof Uint8Array) return decodeBytes(input, locale);
   const decoder = new TextDecoder('utf-8');
   let text = '';
   for await (const chunk of input)
@@ -99,45 +178,27 @@ async function readText(input: HarInput): Promise<string> {
   return text + decoder.decode();
 }
 
-function decodeBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    throw new HarImportError(
-      'This file is gzip-compressed: decompress it first (gunzip), then import the .har inside.',
-    );
-  }
+function decodeBytes(bytes: Uint8Array, locale: Locale): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw HarImportError.of('gzip', {}, locale);
   return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** The `log` object of a HAR file, or a clear reason why this is not one. */
-function parseLog(text: string): Record<string, unknown> {
+function parseLog(text: string, locale: Locale): Record<string, unknown> {
   // Fiddler writes a UTF-8 byte order mark; JSON.parse refuses it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new HarImportError('The file is empty: there is no HAR in it.');
+  if (body.trim() === '') throw HarImportError.of('empty', {}, locale);
   const first = body.trimStart()[0];
-  if (first !== '{') {
-    throw new HarImportError(
-      first === '<'
-        ? 'This is not a HAR file: it looks like HTML or XML. Export "Save all as HAR" from the Network panel.'
-        : 'This is not a HAR file: a HAR file is JSON that starts with {"log": …}.',
-    );
-  }
+  if (first !== '{') throw HarImportError.of(first === '<' ? 'html' : 'notJson', {}, locale);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new HarImportError(
-      `This is not a HAR file: it is not valid JSON (${why}). It may be cut off or damaged.`,
-    );
+    throw HarImportError.of('invalidJson', { why }, locale);
   }
-  if (!isObject(parsed) || !isObject(parsed.log)) {
-    throw new HarImportError(
-      'This is not a HAR file: the JSON has no "log" object (HAR files are {"log": {"entries": […]}}).',
-    );
-  }
-  if (!Array.isArray(parsed.log.entries)) {
-    throw new HarImportError('This is not a HAR file: "log" has no "entries" list.');
-  }
+  if (!isObject(parsed) || !isObject(parsed.log)) throw HarImportError.of('noLog', {}, locale);
+  if (!Array.isArray(parsed.log.entries)) throw HarImportError.of('noEntries', {}, locale);
   return parsed.log;
 }
 
@@ -157,22 +218,17 @@ function finish(
   records: EntryRecord[],
   skipped: HarImportResult['skipped'],
   undated: number,
+  locale: Locale,
 ): HarImportResult {
-  const warnings: string[] = [];
+  const notices: HarNotice[] = [];
   const version = typeof log.version === 'string' ? log.version : '';
-  if (version === '') warnings.push('The file does not say which HAR version it is; read as HAR 1.2.');
-  else if (version !== '1.2')
-    warnings.push(`The file says HAR ${version}; read as HAR 1.2 (the fields we use are the same).`);
-  if (undated > 0)
-    warnings.push(
-      `${undated} entries have no valid startedDateTime; they are placed after the entry before them.`,
-    );
+  if (version === '') notices.push({ code: 'noVersion' });
+  else if (version !== '1.2') notices.push({ code: 'otherVersion', version });
+  if (undated > 0) notices.push({ code: 'undated', count: undated });
   if (skipped.length > 0)
-    warnings.push(
-      `${skipped.length} of ${skipped.length + records.length} entries were skipped (see the list).`,
-    );
+    notices.push({ code: 'skipped', skipped: skipped.length, total: skipped.length + records.length });
   const dropped = records.reduce((n, r) => n + (r.type === 'channel' ? r.droppedMessages : 0), 0);
-  if (dropped > 0) warnings.push(`${dropped} WebSocket/SSE messages were malformed and left out.`);
+  if (dropped > 0) notices.push({ code: 'droppedMessages', count: dropped });
 
   // Ids must be unique, or the reducer would read a second entry as a redirect of the first.
   const seen = new Set<string>();
@@ -184,13 +240,13 @@ function finish(
   const timed: TimedBody[] = records.flatMap(recordEvents);
   const start = timed.length ? Math.min(...timed.map((t) => t.time)) : 0;
   const extras = readExtras(log, start);
-  if (extras.refused > 0)
-    warnings.push(`${extras.refused} of the file's own Handshake items were malformed and left out.`);
+  if (extras.refused > 0) notices.push({ code: 'refusedExtras', count: extras.refused });
   // Stable: events of one entry keep their order when times tie.
   const all = [...extras.events, ...timed].sort((a, b) => a.time - b.time);
   const events = all.map(
     ({ time, body }, i): RecordedEvent =>
       ({ ...(body as EventBody), seq: i + 1, time, source: 'har' }) as RecordedEvent,
   );
-  return { events, skipped, warnings, creator: creatorOf(log), version };
+  const warnings = notices.map((n) => harNoticeText(n, locale));
+  return { events, skipped, warnings, notices, creator: creatorOf(log), version };
 }

@@ -9,8 +9,9 @@
  * (then both are released, the preflight linked to it) or until it can no longer be paired:
  * the pairing window has passed, too many preflights are waiting, or the recording ends.
  */
+import { messagesFor, type Locale } from '../i18n';
 import { isPreflight, pairPreflights } from './pair-preflights';
-import { readEntry, type EntryRecord, type RequestRecord } from './read-entry';
+import { readEntry, type EntryRecord, type HarSkipCode, type RequestRecord } from './read-entry';
 import type { TimedBody } from './read-extras';
 import { recordEvents } from './record-events';
 
@@ -22,14 +23,19 @@ const MAX_HELD = 50;
 export interface LiveEntriesResult {
   /** Events to append, in time order. */
   events: TimedBody[];
-  /** Why an entry was refused (no URL, no method…), when it was. */
+  /** Why an entry was refused (no URL, no method…), when it was, in the feed's locale. */
   skipped?: string;
+  /** The same reason as a code (`harSkipReason` writes it in any locale). */
+  skippedCode?: HarSkipCode;
 }
 
 /** Turns live HAR entries into events, pairing each preflight with the request it was sent for. */
 export class LiveHarEntries {
   private held: RequestRecord[] = [];
   private count = 0;
+
+  /** @param locale The language of `skipped` reasons. */
+  constructor(private readonly locale: Locale = 'en') {}
 
   /**
    * Reads one entry (untrusted: checked by `readEntry`) and returns the events now known.
@@ -38,7 +44,8 @@ export class LiveHarEntries {
   add(raw: unknown): LiveEntriesResult {
     const index = this.count++;
     const record = readEntry(raw, index, Date.now());
-    if (typeof record === 'string') return { events: [], skipped: record };
+    if (typeof record === 'string')
+      return { events: [], skipped: messagesFor(this.locale).har.skip[record], skippedCode: record };
     // Browsers give live entries no id of their own: a running number keeps them apart.
     record.id = `har-live-${index}`;
     const out: EntryRecord[] = this.expire(record.time);

@@ -133,15 +133,18 @@ function messagesOf(list: unknown, sse: boolean): { messages: EntryMessage[]; dr
   return { messages, dropped };
 }
 
-/** One entry, or the reason it is skipped. `fallbackTime` is used when it has no valid date. */
-export function readEntry(raw: unknown, index: number, fallbackTime: number): EntryRecord | string {
-  if (!isObject(raw)) return 'the entry is not an object';
+/** Why an entry is skipped: a key of the `har.skip` messages (`harSkipReason` writes it out). */
+export type HarSkipCode = 'notObject' | 'noRequest' | 'noUrl' | 'noMethod';
+
+/** One entry, or why it is skipped. `fallbackTime` is used when it has no valid date. */
+export function readEntry(raw: unknown, index: number, fallbackTime: number): EntryRecord | HarSkipCode {
+  if (!isObject(raw)) return 'notObject';
   const request = raw.request;
-  if (!isObject(request)) return 'the entry has no request object';
+  if (!isObject(request)) return 'noRequest';
   const url = str(request.url);
-  if (!url) return 'request.url is missing or empty';
+  if (!url) return 'noUrl';
   const method = str(request.method);
-  if (method === undefined) return 'request.method is missing';
+  if (method === undefined) return 'noMethod';
   const response = isObject(raw.response) ? raw.response : {};
   const content = isObject(response.content) ? response.content : {};
   const started = typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : NaN;

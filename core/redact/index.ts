@@ -3,5 +3,6 @@
  * default). `Redactor` does the work for one file; the HAR exporter drives it.
  */
 export { Redactor } from './redactor';
+export { describeRemoval, redactionRuleProblem } from './describe';
 export type { RedactionManifest, RedactionOptions, UserRedactionRule } from './manifest';
 export { isSecretHeader, isSecretJsonKey, isSecretParam } from './rules';

@@ -21,7 +21,7 @@ export const AUTH_CONTEXT_RULE_ID = 'auth/context-missing';
  */
 export function findAuthContextMissing(rec: Recording, ctx: RuleContext): Finding[] {
   if (ctx.authContextPatterns.length === 0) return [];
-  return groupExceptions(rec.exceptions.values(), ctx.rejectionEchoes)
+  return groupExceptions(rec.exceptions.values(), ctx.rejectionEchoes, ctx.locale)
     .filter((g) => g.thrown && ctx.authContextPatterns.some((p) => p.test(g.message)))
     .map((group) => toFinding(rec, ctx, group));
 }
@@ -43,68 +43,63 @@ function toFinding(rec: Recording, ctx: RuleContext, group: ExceptionGroup): Fin
     evidenceIds: o.reports.map((r) => r.id),
   }));
 
+  const m = ctx.msg.rulesAuth.contextMissing;
   const facts: Fact[] = [
-    { label: 'Message', value: group.message },
-    { label: 'Thrown at', value: thrownAtOf(first) },
+    { label: m.facts.message, value: group.message },
+    { label: m.facts.thrownAt, value: thrownAtOf(first, ctx.locale) },
     ...(original
-      ? [{ label: 'Original source', value: `${original.source}:${original.line}:${original.column}` }]
+      ? [{ label: m.facts.originalSource, value: `${original.source}:${original.line}:${original.column}` }]
       : []),
-    { label: 'Script', value: script ?? 'unknown' },
+    { label: m.facts.script, value: script ?? ctx.msg.rulesAuth.unknown },
     {
-      label: 'Occurrences',
-      value: `${occurrences.length}: ${occurrences.map((o) => `${o.label} (${relativeTime(rec, o.time)})`).join(', ')}`,
+      label: m.facts.occurrences,
+      value: `${occurrences.length}: ${occurrences.map((o) => `${o.label} (${relativeTime(rec, o.time, ctx.locale)})`).join(', ')}`,
     },
     {
-      label: 'Unhandled',
+      label: m.facts.unhandled,
       value:
         unhandled === thrown.length
-          ? 'yes'
+          ? m.unhandledAll
           : unhandled === 0
-            ? 'handled later'
-            : `yes (${thrown.length - unhandled} of ${thrown.length} handled later)`,
+            ? m.unhandledNone
+            : m.unhandledSome({ handled: thrown.length - unhandled, total: thrown.length }),
     },
     {
-      label: 'What happened before',
-      value: before
-        ? `after ${before.method} ${before.url} completed`
-        : 'no auth/login/token response had completed yet',
+      label: m.facts.before,
+      value: before ? m.beforeAfter({ method: before.method, url: before.url }) : m.beforeNone,
     },
   ];
   if (cause) {
     facts.push({
-      label: 'Cause',
-      value: `the real-time service in ${cause.where.module} was constructed before auth (${SOCKET_BEFORE_AUTH_RULE_ID})`,
+      label: m.facts.cause,
+      value: m.cause({ module: cause.where.module, ruleId: SOCKET_BEFORE_AUTH_RULE_ID }),
     });
   }
   const module = realtime?.module ?? script;
   const who = cause
-    ? `The throw comes from ${module}, a real-time (WebSocket) service constructed while its module was imported`
+    ? m.whoCause({ module: module ?? cause.where.module })
     : realtime
-      ? `The throw comes from ${module}, a real-time (WebSocket) service: it was most likely constructed at import time`
-      : `The throw comes from ${module ?? 'a script'}: typically a service (a WebSocket service, say) constructed at import time`;
+      ? m.whoRealtime({ module: realtime.module })
+      : module
+        ? m.whoScript({ module })
+        : m.whoUnknown;
   const logged = occurrences.length - thrown.length;
   return {
     ruleId: AUTH_CONTEXT_RULE_ID,
     key: `${AUTH_CONTEXT_RULE_ID}:${group.key.replace('|', ':')}`,
     severity: 'error',
-    title: `Code needed the auth context before it existed: "${group.message}"`,
-    explanation:
-      `Code that needs the auth context ran before the context existed. ${who}, ` +
-      (before
-        ? `before the auth context was provided, although ${before.method} ${before.url} had completed. `
-        : 'before any auth, login or token response had completed. ') +
-      `The error was ${unhandled > 0 ? 'not handled: it surfaced as an unhandled rejection / uncaught error' : 'handled later by the page'}` +
-      (logged > 0
-        ? `, and ${logged} other caller${logged > 1 ? 's' : ''} caught and logged the same error`
-        : '') +
-      '.',
-    fix:
-      'Create the service after auth is ready, not at import time: construct it in the app root once ' +
-      'login has completed (or in an auth-ready hook), pass the auth context in instead of reading a ' +
-      'global, and handle the promise rejection so a missing context is reported instead of crashing.',
-    fixSnippets: FIX_SNIPPETS,
+    title: m.title({ message: group.message }),
+    explanation: m.explanation({
+      who,
+      when: before ? m.whenAfterAuth({ method: before.method, url: before.url }) : m.whenNoAuth,
+      outcome:
+        (unhandled > 0 ? m.outcomeUnhandled : m.outcomeHandled) +
+        (logged > 0 ? m.alsoLogged({ count: logged }) : ''),
+    }),
+    fix: m.fix,
+    fixSnippets: fixSnippetsOf(ctx),
     facts,
-    evidence: records.map(evidenceOf),
+    evidence: records.map((r) => evidenceOf(r, ctx)),
     count: occurrences.length,
     occurrences,
     causedBy: cause ? [cause.key] : undefined,
@@ -113,33 +108,26 @@ function toFinding(rec: Recording, ctx: RuleContext, group: ExceptionGroup): Fin
   };
 }
 
-function evidenceOf(record: Exception): Evidence {
-  const surface = { unhandledrejection: 'Unhandled rejection', error: 'Uncaught error', console: 'Console' }[
-    record.surface
-  ];
+function evidenceOf(record: Exception, ctx: RuleContext): Evidence {
+  const surface = ctx.msg.rulesAuth.contextMissing.evidence[record.surface];
   const top = record.stack[0];
   const where = top ? ` — ${scriptName(top.url)}:${top.line}:${top.column}` : '';
   return { type: 'exception', id: record.id, label: `${surface}: ${record.message}${where}` };
 }
 
-const FIX_SNIPPETS: FixSnippet[] = [
-  {
-    label: 'Service: export a factory, not an instance',
-    code:
-      '// services/websocketService.ts\n' +
-      '// before: export const websocketService = new WebSocketService(); // runs at import time\n' +
-      'export function createWebSocketService(auth: AuthContext): WebSocketService {\n' +
-      '  return new WebSocketService(auth);\n' +
-      '}',
-  },
-  {
-    label: 'Vue: create it in the app root once auth is ready',
-    code:
-      '// App.vue <script setup>\n' +
-      'const auth = useAuth();\n' +
-      'watch(() => auth.isAuthenticated, (ready) => {\n' +
-      '  if (!ready) return;\n' +
-      '  createWebSocketService(auth).connect().catch((err) => console.error("WebSocket init failed", err));\n' +
-      '}, { immediate: true });',
-  },
-];
+function fixSnippetsOf(ctx: RuleContext): FixSnippet[] {
+  const m = ctx.msg.rulesAuth.contextMissing;
+  return [
+    { label: m.snippetFactoryLabel, code: m.snippetFactoryCode },
+    {
+      label: m.snippetVueLabel,
+      code:
+        '// App.vue <script setup>\n' +
+        'const auth = useAuth();\n' +
+        'watch(() => auth.isAuthenticated, (ready) => {\n' +
+        '  if (!ready) return;\n' +
+        '  createWebSocketService(auth).connect().catch((err) => console.error("WebSocket init failed", err));\n' +
+        '}, { immediate: true });',
+    },
+  ];
+}

@@ -29,7 +29,8 @@ function jwtOf(r: HttpRequest): string | undefined {
 }
 
 /** One finding per expired token (by subject and expiry), counting the requests that sent it. */
-export function findExpiredToken(rec: Recording, _ctx: RuleContext): Finding[] {
+export function findExpiredToken(rec: Recording, ctx: RuleContext): Finding[] {
+  const m = ctx.msg.rulesAuth.expiredToken;
   const groups = new Map<string, { claims: JwtClaims; requests: HttpRequest[] }>();
   for (const r of rec.requests.values()) {
     if (r.preflightFor !== undefined) continue;
@@ -51,26 +52,31 @@ export function findExpiredToken(rec: Recording, _ctx: RuleContext): Finding[] {
       ruleId: EXPIRED_TOKEN_RULE_ID,
       key,
       severity: 'warning',
-      title: `A request was sent with a token that had expired ${ago} s earlier`,
-      explanation:
-        `${first.method} ${first.url} (${relativeTime(rec, first.startTime)}) carried a JWT whose exp claim is ` +
-        `${new Date(expiredAt).toISOString()}, ${ago} s before it was sent` +
-        (refused > 0 ? `; the server refused ${refused} such request(s) with 401/403.` : '.') +
-        ' The token was decoded here only to read its expiry; its signature was not checked.',
-      fix:
-        'Refresh before sending: check exp (minus a small margin) before each request, or refresh on the first ' +
-        '401 and retry once; make sure a successful refresh replaces the token every caller uses.',
+      title: m.title({ seconds: ago }),
+      explanation: (refused > 0 ? m.explanationRefused : m.explanation)({
+        method: first.method,
+        url: first.url,
+        time: relativeTime(rec, first.startTime, ctx.locale),
+        expiredAt: new Date(expiredAt).toISOString(),
+        seconds: ago,
+        refused,
+      }),
+      fix: m.fix,
       fixSnippets: [],
       facts: [
-        { label: 'Expired at', value: new Date(expiredAt).toISOString() },
-        { label: 'Sent at', value: new Date(first.startTime).toISOString() },
-        { label: 'Subject', value: claims.sub ?? 'not stated' },
-        { label: 'Requests with it', value: String(requests.length) },
+        { label: m.facts.expiredAt, value: new Date(expiredAt).toISOString() },
+        { label: m.facts.sentAt, value: new Date(first.startTime).toISOString() },
+        { label: m.facts.subject, value: claims.sub ?? m.subjectNotStated },
+        { label: m.facts.requests, value: String(requests.length) },
       ],
       evidence: requests.map((r) => ({
         type: 'request' as const,
         id: r.id,
-        label: `${r.method} ${r.url} → ${r.status ?? r.state} (token expired)`,
+        label: m.evidence({
+          method: r.method,
+          url: r.url,
+          status: r.status !== undefined ? String(r.status) : ctx.msg.rulesAuth.state[r.state],
+        }),
       })),
       count: requests.length,
       firstTime: first.startTime,

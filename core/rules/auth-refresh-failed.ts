@@ -3,6 +3,7 @@
  * (or another error), or lost on the network — and what followed it: sockets closed with an
  * auth close code, retried refreshes, a logout or a trip back to the login page.
  */
+import { messagesFor, type Locale } from '../i18n';
 import type { Evidence, Finding, HttpRequest } from '../model';
 import type { Recording } from '../reducer';
 import { isRefreshRequest, relativeTime } from './auth-timing';
@@ -17,14 +18,17 @@ const AFTERMATH_MS = 30_000;
 const LOGOUT_URL = /log-?out|sign-?out/i;
 const LOGIN_PAGE = /\/(?:login|signin|sign-in)\b/i;
 
-/** Why a refresh failed, in plain words; undefined when it did not fail. */
-export function refreshFailureOf(r: HttpRequest): string | undefined {
+/** Why a refresh failed, in plain words (in `locale`); undefined when it did not fail. */
+export function refreshFailureOf(r: HttpRequest, locale: Locale = 'en'): string | undefined {
+  const m = messagesFor(locale).rulesAuth.refreshFailed;
   if (r.failure?.canceled) return undefined;
   const cors = r.failure?.cors;
   if (cors)
-    return `refused by CORS (${cors.corsError}${cors.failedParameter ? `: ${cors.failedParameter}` : ''})`;
-  if (r.status !== undefined && r.status >= 400) return `answered HTTP ${r.status}`;
-  if (r.state === 'failed') return `network error (${r.failure?.errorText ?? 'no answer'})`;
+    return cors.failedParameter
+      ? m.reasonCorsParameter({ error: cors.corsError, parameter: cors.failedParameter })
+      : m.reasonCors({ error: cors.corsError });
+  if (r.status !== undefined && r.status >= 400) return m.reasonStatus({ status: r.status });
+  if (r.state === 'failed') return m.reasonNetwork({ error: r.failure?.errorText ?? m.noAnswer });
   return undefined;
 }
 
@@ -42,7 +46,8 @@ export function findRefreshFailed(rec: Recording, ctx: RuleContext): Finding[] {
 function toFinding(rec: Recording, ctx: RuleContext, endpoint: string, failed: HttpRequest[]): Finding {
   failed.sort((a, b) => a.startTime - b.startTime);
   const first = failed[0];
-  const reason = refreshFailureOf(first) ?? 'failed';
+  const m = ctx.msg.rulesAuth.refreshFailed;
+  const reason = refreshFailureOf(first, ctx.locale) ?? m.failed;
   const from = first.endTime ?? first.startTime;
   const within = (t: number) => t >= from && t - from <= AFTERMATH_MS;
   const closed = [...rec.channels.values()].filter(
@@ -57,42 +62,47 @@ function toFinding(rec: Recording, ctx: RuleContext, endpoint: string, failed: H
   );
   const followed = [
     ...(closed.length > 0
-      ? [`${closed.length} socket(s) closed with ${[...new Set(closed.map((c) => c.closeCode))].join(', ')}`]
+      ? [
+          m.followedSockets({
+            count: closed.length,
+            codes: [...new Set(closed.map((c) => c.closeCode))].join(', '),
+          }),
+        ]
       : []),
-    ...(retries.length > 0 ? [`${retries.length} more refresh attempt(s)`] : []),
-    ...(logouts.length > 0 ? ['a logout request'] : []),
-    ...(loginPage ? ['a return to the login page'] : []),
+    ...(retries.length > 0 ? [m.followedRetries({ count: retries.length })] : []),
+    ...(logouts.length > 0 ? [m.followedLogout] : []),
+    ...(loginPage ? [m.followedLoginPage] : []),
   ];
   const cors = first.failure?.cors !== undefined;
   const evidence: Evidence[] = [
     ...failed.map((r) => ({
       type: 'request' as const,
       id: r.id,
-      label: `${r.method} ${endpoint} — ${refreshFailureOf(r)}`,
+      label: `${r.method} ${endpoint} — ${refreshFailureOf(r, ctx.locale)}`,
     })),
-    ...closed.map((c) => ({ type: 'channel' as const, id: c.id, label: `${c.url} closed ${c.closeCode}` })),
+    ...closed.map((c) => ({
+      type: 'channel' as const,
+      id: c.id,
+      label: ctx.msg.rulesAuth.channelClosed({ url: c.url, code: c.closeCode ?? 0 }),
+    })),
   ];
+  const time = relativeTime(rec, first.startTime, ctx.locale);
   return {
     ruleId: REFRESH_FAILED_RULE_ID,
     key: `${REFRESH_FAILED_RULE_ID}:${endpoint}`,
     severity: 'error',
-    title: `Token refresh failed: ${first.method} ${endpoint} was ${reason}`,
+    title: m.title({ method: first.method, endpoint, reason }),
     explanation:
-      `The app tried to refresh its token at ${relativeTime(rec, first.startTime)} and the request was ${reason}. ` +
-      (followed.length > 0
-        ? `What followed: ${followed.join('; ')}.`
-        : 'Nothing else was seen to follow it in this recording; the session will fail once the current token expires.'),
-    fix: cors
-      ? "Fix the server's CORS answer for the refresh endpoint (see the CORS finding for the exact header or method); the client code cannot work around it."
-      : first.status === 401 || first.status === 403
-        ? 'The server refused the refresh credential: check that the refresh token is sent (cookie or body), not expired or already rotated, and that only one refresh runs at a time.'
-        : 'Check that the refresh endpoint is reachable from the page and answers 2xx; retry with back-off, and send the user to login only after a definitive 401.',
+      followed.length > 0
+        ? m.explanationFollowed({ time, reason, followed: followed.join('; ') })
+        : m.explanationNothing({ time, reason }),
+    fix: cors ? m.fixCors : first.status === 401 || first.status === 403 ? m.fixRefused : m.fixOther,
     fixSnippets: [],
     facts: [
-      { label: 'Refresh request', value: `${first.method} ${first.url}` },
-      { label: 'Failure', value: reason },
-      { label: 'Attempts that failed', value: String(failed.length) },
-      { label: 'What followed', value: followed.length > 0 ? followed.join('; ') : 'nothing seen' },
+      { label: m.facts.request, value: `${first.method} ${first.url}` },
+      { label: m.facts.failure, value: reason },
+      { label: m.facts.attempts, value: String(failed.length) },
+      { label: m.facts.followed, value: followed.length > 0 ? followed.join('; ') : m.nothingSeen },
     ],
     evidence,
     count: failed.length,

@@ -46,35 +46,41 @@ export function findRefreshRace(rec: Recording, ctx: RuleContext): Finding[] {
   const involved = refreshes.filter((r) => concurrent.has(r) || reused.has(r));
   const first = involved[0];
   const losers = involved.filter((r) => r.status === 401 || r.status === 403);
+  const m = ctx.msg.rulesAuth.refreshRace;
   const evidence: Evidence[] = involved.map((r) => ({
     type: 'request',
     id: r.id,
-    label: `${r.method} ${r.url} at ${relativeTime(rec, r.startTime)} → ${r.status ?? r.state}${reused.has(r) ? ' (credential already used)' : ''}`,
+    label: (reused.has(r) ? m.evidenceReused : m.evidence)({
+      method: r.method,
+      url: r.url,
+      time: relativeTime(rec, r.startTime, ctx.locale),
+      status: r.status !== undefined ? String(r.status) : ctx.msg.rulesAuth.state[r.state],
+    }),
   }));
-  const what = [
-    ...(concurrent.size > 0 ? [`${concurrent.size} refreshes were in flight at the same time`] : []),
-    ...(reused.size > 0
-      ? [
-          `${reused.size} refresh(es) presented a credential that an earlier successful refresh had already used`,
-        ]
-      : []),
-  ].join(', and ');
+  const concurrentText = concurrent.size > 0 ? m.concurrent({ count: concurrent.size }) : undefined;
+  const reusedText = reused.size > 0 ? m.reused({ count: reused.size }) : undefined;
+  const what =
+    concurrentText && reusedText
+      ? m.both({ concurrent: concurrentText, reused: reusedText })
+      : (concurrentText ?? reusedText ?? '');
   return [
     {
       ruleId: REFRESH_RACE_RULE_ID,
       key: `${REFRESH_RACE_RULE_ID}:${first.id}`,
       severity: losers.length > 0 ? 'error' : 'warning',
-      title: 'Token refreshes raced each other',
+      title: m.title,
       explanation:
-        `${what}. When the server rotates refresh tokens, the first refresh revokes the credential the ` +
-        `others carry, so they fail${losers.length > 0 ? ` (here ${losers.length} got ${[...new Set(losers.map((r) => r.status))].join('/')})` : ''} ` +
-        'and the app may log the user out although the session was fine.',
-      fix:
-        'Let one refresh run at a time: keep the pending refresh promise and have every caller (interceptors, ' +
-        'retries, sockets) await it instead of starting another; after it resolves, retry with the new token.',
+        losers.length > 0
+          ? m.explanationRefused({
+              what,
+              count: losers.length,
+              statuses: [...new Set(losers.map((r) => r.status))].join('/'),
+            })
+          : m.explanation({ what }),
+      fix: m.fix,
       fixSnippets: [
         {
-          label: 'Single-flight refresh',
+          label: m.snippetLabel,
           code:
             'let pending: Promise<string> | null = null;\n' +
             'export function refreshOnce(): Promise<string> {\n' +
@@ -84,9 +90,12 @@ export function findRefreshRace(rec: Recording, ctx: RuleContext): Finding[] {
         },
       ],
       facts: [
-        { label: 'In flight together', value: String(concurrent.size) },
-        { label: 'Credential reused', value: String(reused.size) },
-        { label: 'Refused', value: losers.length > 0 ? losers.map((r) => `${r.status}`).join(', ') : 'none' },
+        { label: m.facts.concurrent, value: String(concurrent.size) },
+        { label: m.facts.reused, value: String(reused.size) },
+        {
+          label: m.facts.refused,
+          value: losers.length > 0 ? losers.map((r) => `${r.status}`).join(', ') : m.none,
+        },
       ],
       evidence,
       count: involved.length,

@@ -4,6 +4,7 @@
  * Endpoint and module patterns come from the per-site config.
  */
 import type { StackFrame } from '../events';
+import { messagesFor, type Locale } from '../i18n';
 import type { Exception, HttpRequest, OriginalFrame } from '../model';
 import type { Recording } from '../reducer';
 import { scriptName } from '../stack';
@@ -79,8 +80,8 @@ export function realtimeFrameOf(record: Exception, ctx: RuleContext): RealtimeFr
   return undefined;
 }
 
-/** `+238 ms`: a time relative to the recording's first event, for facts. */
-export function relativeTime(rec: Recording, time: number): string {
+/** `+238 ms`: a time relative to the recording's first event, for facts (`+238 мс` in Russian). */
+export function relativeTime(rec: Recording, time: number, locale: Locale = 'en'): string {
   const start = rec.timeline[0]?.time ?? time;
-  return `+${Math.round(time - start)} ms`;
+  return messagesFor(locale).rulesAuth.relativeTime({ ms: Math.round(time - start) });
 }

@@ -3,6 +3,7 @@
  * sources (strings) so they survive `storage` and export; they are compiled case-insensitive.
  */
 import type { StackFrame } from '../events';
+import { messagesFor, type Locale, type Messages } from '../i18n';
 import type { OriginalFrame } from '../model';
 
 export interface RuleConfig {
@@ -69,12 +70,17 @@ export interface RuleContext {
   rejectionEchoes: RegExp[];
   /** The original of a minified frame, when the page's source map has been loaded. */
   originalFrame: (frame: StackFrame) => OriginalFrame | undefined;
+  /** The language findings are written in. */
+  locale: Locale;
+  /** Its catalog: every title, explanation, fix, fact and evidence label comes from here. */
+  msg: Messages;
 }
 
 /** Compiles a config into a rule context; invalid patterns are skipped (see `compilePatterns`). */
 export function ruleContextOf(
   config: RuleConfig,
   originalFrame: RuleContext['originalFrame'] = () => undefined,
+  locale: Locale = 'en',
 ): RuleContext {
   const resolved = resolveRuleConfig(config);
   const compile = (sources: string[]) => compilePatterns(sources).patterns;
@@ -86,28 +92,35 @@ export function ruleContextOf(
     realtimeModules: compile(resolved.realtimeModulePatterns),
     rejectionEchoes: compile(resolved.rejectionEchoPatterns),
     originalFrame,
+    locale,
+    msg: messagesFor(locale),
   };
 }
 
 /**
  * Compiles pattern sources case-insensitively. An invalid or empty pattern is left out and
- * described in `errors` (for the settings view); this never throws, because patterns are
- * typed by users and read back from storage.
+ * described in `errors` (for the settings view, in `locale`); this never throws, because
+ * patterns are typed by users and read back from storage.
  */
-export function compilePatterns(sources: string[]): { patterns: RegExp[]; errors: string[] } {
+export function compilePatterns(
+  sources: string[],
+  locale: Locale = 'en',
+): { patterns: RegExp[]; errors: string[] } {
+  const m = messagesFor(locale).rulesAuth.patterns;
   const patterns: RegExp[] = [];
   const errors: string[] = [];
   for (const source of sources) {
     if (typeof source !== 'string' || source.trim() === '') {
       // An empty pattern would match every message and flag every exception.
-      errors.push(`Pattern ${JSON.stringify(source)} is empty: it would match every message.`);
+      errors.push(m.empty({ pattern: String(JSON.stringify(source)) }));
       continue;
     }
     try {
       patterns.push(new RegExp(source, 'i'));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      errors.push(`Pattern ${JSON.stringify(source)} is not a valid regular expression: ${reason}`);
+      // The reason is the JavaScript engine's own text: shown as it is, inside the sentence.
+      errors.push(m.invalid({ pattern: JSON.stringify(source), reason }));
     }
   }
   return { patterns, errors };

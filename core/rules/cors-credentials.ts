@@ -5,50 +5,56 @@
  * true` (`InvalidAllowCredentials`), on the preflight or the response.
  */
 import { getHeader } from '../headers';
+import type { Messages } from '../i18n';
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, type CorsFamilyText } from './cors-finding';
+import { corsFindings, ENGLISH, type CorsFamilyText, type CorsRuleContext } from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf, type CorsOccurrence } from './cors-occurrences';
 
 export const CORS_CREDENTIALS_RULE_ID = 'cors/credentials';
 
-const where = (o: CorsOccurrence) => (o.corsError.startsWith('Preflight') ? 'preflight answer' : 'response');
+const where = (o: CorsOccurrence, m: Messages) =>
+  o.corsError.startsWith('Preflight') ? m.rulesCors.where.preflight : m.rulesCors.where.response;
 const wildcard = (o: CorsOccurrence) => o.corsError.includes('Wildcard');
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_CREDENTIALS_RULE_ID,
-  title: (o) =>
+  title: (o, m) =>
     wildcard(o)
-      ? `The server answered Access-Control-Allow-Origin: * to a request with credentials`
-      : `The server did not allow credentials (Access-Control-Allow-Credentials: ${o.failedParameter || 'missing'})`,
-  explanation: (o) =>
-    `${o.request.method} ${o.request.url} was sent with credentials (cookies or HTTP authentication). ` +
-    (wildcard(o)
-      ? `The ${where(o)} allowed any origin with "*", which browsers never accept for credentialed requests: ` +
-        'the server must name the origin.'
-      : `The ${where(o)} must carry exactly "Access-Control-Allow-Credentials: true" (lower case); ` +
-        `it carried ${o.failedParameter ? `"${o.failedParameter}"` : 'nothing'}.`),
-  fix: (o) =>
-    `On the server, answer Access-Control-Allow-Origin: ${o.origin ?? '<the page origin>'} (not *) and ` +
-    'Access-Control-Allow-Credentials: true, on the preflight and on the response. If the request needs no ' +
-    "cookies, the client could drop credentials instead (fetch's credentials: 'same-origin')",
-  snippets: (o) => corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', credentials: true }),
-  facts: (o) => {
+      ? m.rulesCors.credentials.titleWildcard
+      : m.rulesCors.credentials.titleNotAllowed({ value: o.failedParameter || m.rulesCors.values.missing }),
+  explanation: (o, m) => {
+    const t = m.rulesCors.credentials;
+    const lead = t.explanation({ method: o.request.method, url: o.request.url });
+    const value = o.failedParameter;
+    const why = wildcard(o)
+      ? t.wildcard({ where: where(o, m) })
+      : value
+        ? t.notTrue({ where: where(o, m), value })
+        : t.notTrueNothing({ where: where(o, m) });
+    return `${lead} ${why}`;
+  },
+  fix: (o, m) =>
+    m.rulesCors.credentials.fix({ origin: o.origin ?? m.rulesCors.values.pageOriginPlaceholder }),
+  snippets: (o, m) =>
+    corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', credentials: true }, m),
+  facts: (o, m) => {
     const answer = o.answer?.responseHeaders;
+    const { facts, values } = m.rulesCors;
     return [
       {
-        label: 'Allow-Origin answered',
-        value: getHeader(answer, 'access-control-allow-origin') ?? 'nothing',
+        label: facts.allowOriginAnswered,
+        value: getHeader(answer, 'access-control-allow-origin') ?? values.nothing,
       },
       {
-        label: 'Allow-Credentials answered',
-        value: getHeader(answer, 'access-control-allow-credentials') ?? 'nothing',
+        label: facts.allowCredentialsAnswered,
+        value: getHeader(answer, 'access-control-allow-credentials') ?? values.nothing,
       },
     ];
   },
 };
 
-export function findCorsCredentials(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'credentials'));
+export function findCorsCredentials(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'credentials'), ctx);
 }

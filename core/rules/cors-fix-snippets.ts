@@ -4,6 +4,7 @@
  * One builder for every `cors/*` family, so the backends stay consistent.
  */
 import { canonicalHeaderName } from '../headers';
+import { messagesFor, type Messages } from '../i18n';
 import type { FixSnippet } from '../model';
 
 export interface CorsServerChange {
@@ -19,9 +20,13 @@ export interface CorsServerChange {
 
 const list = (items: string[], quote: string) => items.map((i) => `${quote}${i}${quote}`).join(', ');
 
-/** Snippets for Django, Express, nginx, FastAPI, Spring and ASP.NET Core that make `change`. */
-export function corsFixSnippets(change: CorsServerChange): FixSnippet[] {
+/**
+ * Snippets for Django, Express, nginx, FastAPI, Spring and ASP.NET Core that make `change`. The
+ * labels are the frameworks' names; prose comments inside the code come from `m`.
+ */
+export function corsFixSnippets(change: CorsServerChange, m: Messages = messagesFor('en')): FixSnippet[] {
   const { origin } = change;
+  const comments = m.rulesCors.snippets;
   const methods = change.methods?.length ? [...new Set(['GET', 'POST', ...change.methods])] : undefined;
   const headers = change.headers?.length ? change.headers.map(canonicalHeaderName) : undefined;
   const creds = change.credentials === true;
@@ -38,8 +43,7 @@ export function corsFixSnippets(change: CorsServerChange): FixSnippet[] {
   if (creds) express.push('credentials: true');
 
   const nginx = [
-    '# in the location that answers both OPTIONS and the request; `always` keeps the',
-    '# headers on 4xx/5xx answers too',
+    comments.nginxLocation,
     `add_header Access-Control-Allow-Origin "${origin}" always;`,
     'add_header Vary Origin always;',
   ];
@@ -76,11 +80,11 @@ export function corsFixSnippets(change: CorsServerChange): FixSnippet[] {
     },
     {
       label: 'Spring',
-      code: `// in your CorsConfigurationSource bean\nCorsConfiguration config = new CorsConfiguration();\n${spring.join('\n')}`,
+      code: `${comments.springBean}\nCorsConfiguration config = new CorsConfiguration();\n${spring.join('\n')}`,
     },
     {
       label: 'ASP.NET Core',
-      code: `builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>\n  ${aspnet.join('\n')}));\n// and app.UseCors(); before app.MapControllers();`,
+      code: `builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>\n  ${aspnet.join('\n')}));\n${comments.aspnetUseCors}`,
     },
   ];
 }

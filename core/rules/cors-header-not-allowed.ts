@@ -7,7 +7,16 @@ import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model'
 import type { Recording } from '../reducer';
 import { analyseRecordedRequest, requestCorsVerdict } from '../cors/from-recording';
 import { canonicalHeaderName, getHeader, parseHeaderList } from '../headers';
-import { pathOf, verdictFacts, withoutQuery } from './cors-finding';
+import type { Messages } from '../i18n';
+import {
+  ENGLISH,
+  originOrThis,
+  pathOf,
+  preflightEvidenceLabel,
+  verdictFacts,
+  withoutQuery,
+  type CorsRuleContext,
+} from './cors-finding';
 
 export const CORS_HEADER_RULE_ID = 'cors/header-not-allowed';
 
@@ -25,8 +34,11 @@ interface Occurrence {
   logSeq?: number;
 }
 
-/** One finding per (URL without query, header), from CDP's verdict or Chromium's console text. */
-export function findCorsHeaderNotAllowed(rec: Recording): Finding[] {
+/**
+ * One finding per (URL without query, header), from CDP's verdict or Chromium's console text,
+ * written in `ctx.msg`'s language.
+ */
+export function findCorsHeaderNotAllowed(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences(rec)) {
     const key = `${CORS_HEADER_RULE_ID}:${occurrence.header}:${withoutQuery(occurrence.request.url)}`;
@@ -34,7 +46,7 @@ export function findCorsHeaderNotAllowed(rec: Recording): Finding[] {
     group.push(occurrence);
     groups.set(key, group);
   }
-  return [...groups].map(([key, group]) => toFinding(key, group));
+  return [...groups].map(([key, group]) => toFinding(key, group, ctx.msg));
 }
 
 interface ConsoleVerdict {
@@ -140,7 +152,7 @@ function nearestBefore(candidates: HttpRequest[] | undefined, time: number): Htt
   return best;
 }
 
-function toFinding(key: string, group: Occurrence[]): Finding {
+function toFinding(key: string, group: Occurrence[], m: Messages): Finding {
   // Facts come from the first occurrence whose preflight answer was captured.
   const main = group.find((o) => o.preflight?.status !== undefined) ?? group[0];
   const { request, preflight, header } = main;
@@ -154,72 +166,70 @@ function toFinding(key: string, group: Occurrence[]): Finding {
     'access-control-request-headers',
   );
 
+  const f = m.rulesCors.facts;
+  const v = m.rulesCors.values;
+  const t = m.rulesCors.headerNotAllowed;
   const facts: Fact[] = [
-    { label: 'Request', value: `${request.method} ${request.url}` },
-    { label: 'Preflight', value: describePreflight(preflight) },
-    { label: 'Disallowed header', value: header },
+    { label: f.request, value: `${request.method} ${request.url}` },
+    { label: f.preflight, value: describePreflight(preflight, m) },
+    { label: f.disallowedHeader, value: header },
     {
-      label: 'Server allowed',
-      value:
-        preflight?.status === undefined
-          ? 'unknown (preflight answer not captured)'
-          : (allowed ?? 'nothing (no Access-Control-Allow-Headers header)'),
+      label: f.serverAllowed,
+      value: preflight?.status === undefined ? v.unknownPreflightNotCaptured : (allowed ?? v.noAllowHeaders),
     },
-    { label: 'Request origin', value: origin ?? 'unknown' },
-    { label: 'Asked for', value: askedFor ?? 'not captured' },
-    ...verdictFacts(requestCorsVerdict(request, preflight)),
+    { label: f.requestOrigin, value: origin ?? v.unknown },
+    { label: f.askedFor, value: askedFor ?? v.notCaptured },
+    ...verdictFacts(requestCorsVerdict(request, preflight), m),
   ];
   const pageError = group.find((o) => o.request.pageError)?.request.pageError;
+  const from = originOrThis({ origin }, m);
+  const explanation = t.explanation({
+    method: request.method,
+    url: request.url,
+    header,
+    origin: from,
+    allowed: allowed ?? v.nothing,
+  });
   return {
     ruleId: CORS_HEADER_RULE_ID,
     key,
     severity: 'error',
-    title: `Request header "${header}" was refused by the server's CORS preflight`,
-    explanation:
-      `Before sending ${request.method} ${request.url}, the browser sent an OPTIONS preflight asking ` +
-      `the server for permission to send the "${header}" header from ${origin ?? 'this origin'}. ` +
-      `The server's answer did not list "${header}" in Access-Control-Allow-Headers ` +
-      `(it allowed: ${allowed ?? 'nothing'}), so the browser never sent the real request. ` +
-      `The page only saw ${pageError ? `"${pageError}"` : 'a generic network error (TypeError: Failed to fetch)'}; ` +
-      "the reason is only in the browser's own report.",
-    fix:
-      `The fix is on the server: add "${header}" to Access-Control-Allow-Headers in its CORS ` +
-      `configuration for ${origin ?? 'this origin'} (the preflight answer to OPTIONS ${withoutQuery(request.url)}). ` +
-      `Changing the header's case in the client cannot help: header names are case-insensitive, and the ` +
-      `browser already lowercases them in Access-Control-Request-Headers ("${askedFor ?? header}").`,
-    fixSnippets: fixSnippets(header, allowed, origin),
+    title: t.title({ header }),
+    explanation: `${explanation} ${pageError ? t.pageSaw({ error: pageError }) : t.pageSawGeneric}`,
+    fix: t.fix({ header, origin: from, url: withoutQuery(request.url), asked: askedFor ?? header }),
+    fixSnippets: fixSnippets(header, allowed, origin, m),
     facts,
-    evidence: group.flatMap(evidenceOf),
+    evidence: group.flatMap((o) => evidenceOf(o, m)),
     count: group.length,
     firstTime: Math.min(...group.map((o) => o.request.startTime)),
     basis: group.some((o) => o.basis === 'cdp') ? 'cdp' : main.basis,
   };
 }
 
-function describePreflight(preflight: HttpRequest | undefined): string {
-  if (!preflight) return 'not captured';
+function describePreflight(preflight: HttpRequest | undefined, m: Messages): string {
+  const v = m.rulesCors.values;
+  if (!preflight) return v.notCaptured;
   const head = `OPTIONS ${preflight.url}`;
   if (preflight.status !== undefined) return `${head} → ${preflight.status}`;
   if (preflight.state === 'failed')
-    return `${head} → failed (${preflight.failure?.errorText ?? 'no answer'})`;
-  return `${head} → no answer captured`;
+    return v.preflightFailed({ head, error: preflight.failure?.errorText ?? v.noAnswer });
+  return v.preflightNoAnswer({ head });
 }
 
-function evidenceOf(o: Occurrence): Evidence[] {
+function evidenceOf(o: Occurrence, m: Messages): Evidence[] {
+  const e = m.rulesCors.evidence;
   const path = pathOf(o.request.url);
   const items: Evidence[] = [
     {
       type: 'request',
       id: o.request.id,
-      label: `${o.request.method} ${path} — preflight rejected "${o.header}"`,
+      label: e.headerRejected({ method: o.request.method, path, header: o.header }),
     },
   ];
-  if (o.preflight) {
-    const status = o.preflight.status ?? 'no answer';
-    items.push({ type: 'request', id: o.preflight.id, label: `OPTIONS ${path} → ${status} (preflight)` });
-  }
+  if (o.preflight)
+    items.push({ type: 'request', id: o.preflight.id, label: preflightEvidenceLabel(path, o.preflight, m) });
   if (o.logSeq !== undefined) {
-    items.push({ type: 'log', id: `l${o.logSeq}`, label: `Console: blocked by CORS policy ("${o.header}")` });
+    items.push({ type: 'log', id: `l${o.logSeq}`, label: e.console({ header: o.header }) });
   }
   return items;
 }
@@ -229,7 +239,9 @@ function fixSnippets(
   header: string,
   allowedValue: string | undefined,
   origin: string | undefined,
+  m: Messages,
 ): FixSnippet[] {
+  const comments = m.rulesCors.snippets;
   const current = parseHeaderList(allowedValue).filter((h) => h !== '*');
   const wanted = [...new Set(['content-type', ...current, header])].map(canonicalHeaderName);
   const quoted = wanted.map((h) => `'${h}'`).join(', ');
@@ -246,7 +258,7 @@ function fixSnippets(
     },
     {
       label: 'nginx',
-      code: `# in the location that answers OPTIONS\nadd_header Access-Control-Allow-Headers "${wanted.join(', ')}" always;`,
+      code: `${comments.nginxOptionsLocation}\nadd_header Access-Control-Allow-Headers "${wanted.join(', ')}" always;`,
     },
     {
       label: 'FastAPI (CORSMiddleware)',
@@ -256,13 +268,13 @@ function fixSnippets(
       label: 'Spring',
       code:
         `@CrossOrigin(origins = "${from}", allowedHeaders = {${dquoted}})\n` +
-        `// or globally: corsConfiguration.setAllowedHeaders(List.of(${dquoted}));`,
+        `${comments.springGlobally} corsConfiguration.setAllowedHeaders(List.of(${dquoted}));`,
     },
     {
       label: 'ASP.NET Core',
       code:
         `builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>\n` +
-        `  policy.WithOrigins("${from}").WithHeaders(${dquoted})));\n// and app.UseCors(); before app.MapControllers();`,
+        `  policy.WithOrigins("${from}").WithHeaders(${dquoted})));\n${comments.aspnetUseCors}`,
     },
   ];
 }

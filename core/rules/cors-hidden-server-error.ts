@@ -5,9 +5,16 @@
  * block. Chromium calls a bare 404 preflight `PreflightMissingAllowOriginHeader`, so the
  * server error hides behind CORS: this rule says the server error first.
  */
+import type { Messages } from '../i18n';
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, describeAnswer, type CorsFamilyText } from './cors-finding';
+import {
+  corsFindings,
+  describeAnswer,
+  ENGLISH,
+  type CorsFamilyText,
+  type CorsRuleContext,
+} from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf, type CorsOccurrence } from './cors-occurrences';
 
@@ -15,52 +22,51 @@ export const CORS_HIDDEN_ERROR_RULE_ID = 'cors/hidden-server-error';
 
 const isRedirect = (o: CorsOccurrence) => o.corsError === 'PreflightDisallowedRedirect';
 const isNetworkBlock = (o: CorsOccurrence) => !isRedirect(o) && !o.corsError.includes('MissingAllowOrigin');
-const which = (o: CorsOccurrence) => (o.answer === o.preflight ? 'preflight (OPTIONS)' : 'request');
+const which = (o: CorsOccurrence, m: Messages) =>
+  o.answer === o.preflight
+    ? m.rulesCors.hiddenServerError.which.preflight
+    : m.rulesCors.hiddenServerError.which.request;
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_HIDDEN_ERROR_RULE_ID,
-  title: (o) => {
-    if (isRedirect(o)) return `The server redirected the CORS preflight (${o.preflight?.status ?? '3xx'})`;
-    if (isNetworkBlock(o))
-      return `Private Network Access blocked the request (${o.corsError}), not the server`;
-    return `Server error ${o.answer?.status ?? ''} on the ${which(o)}, reported as CORS`.replace('  ', ' ');
+  title: (o, m) => {
+    const t = m.rulesCors.hiddenServerError;
+    if (isRedirect(o)) return t.titleRedirect({ status: o.preflight?.status ?? '3xx' });
+    if (isNetworkBlock(o)) return t.titleNetworkBlock({ error: o.corsError });
+    const status = o.answer?.status;
+    return status !== undefined
+      ? t.titleServerError({ status, which: which(o, m) })
+      : t.titleServerErrorNoStatus({ which: which(o, m) });
   },
-  explanation: (o) => {
-    if (isRedirect(o))
-      return (
-        `The OPTIONS preflight for ${o.request.url} was answered with a redirect. Browsers never follow ` +
-        'redirects on preflights (an http→https or trailing-slash redirect, a login page), so the request failed.'
-      );
-    if (isNetworkBlock(o))
-      return (
-        `Chromium blocked ${o.request.url} because a less private page reached a more private address ` +
-        `(${o.corsError}). The server never got a say.`
-      );
-    return (
-      `This is not really a CORS problem: the ${which(o)} to ${o.request.url} failed with status ${o.answer?.status}, ` +
-      `and the error answer carried no CORS headers (${describeAnswer(o.answer)}). The browser can only report ` +
-      `the missing Access-Control-Allow-Origin (${o.corsError}), so the page sees a CORS error. Fix the ` +
-      'server error first; adding CORS headers to error answers makes the real status visible to the page.'
-    );
+  explanation: (o, m) => {
+    const t = m.rulesCors.hiddenServerError;
+    if (isRedirect(o)) return t.explanationRedirect({ url: o.request.url });
+    if (isNetworkBlock(o)) return t.explanationNetworkBlock({ url: o.request.url, error: o.corsError });
+    return t.explanationServerError({
+      which: which(o, m),
+      url: o.request.url,
+      status: String(o.answer?.status),
+      answer: describeAnswer(o.answer, m),
+      error: o.corsError,
+    });
   },
-  fix: (o) => {
-    if (isRedirect(o))
-      return 'Call the final URL directly (scheme, host, trailing slash), or stop redirecting OPTIONS on the server.';
-    if (isNetworkBlock(o))
-      return 'Serve the page from a secure context, or answer the preflight with Access-Control-Allow-Private-Network: true.';
-    return (
-      `Find why the server answered ${o.answer?.status} (its logs for ${o.answer?.method} ${o.request.url}): a crashed ` +
-      'handler, a missing route or an upstream error. Then make the CORS layer add its headers to error answers too ' +
-      '(nginx: `always`; frameworks: CORS middleware first).'
-    );
+  fix: (o, m) => {
+    const t = m.rulesCors.hiddenServerError;
+    if (isRedirect(o)) return t.fixRedirect;
+    if (isNetworkBlock(o)) return t.fixNetworkBlock;
+    return t.fixServerError({
+      status: String(o.answer?.status),
+      method: String(o.answer?.method),
+      url: o.request.url,
+    });
   },
-  snippets: (o) => corsFixSnippets({ origin: o.origin ?? 'https://app.example.com' }),
-  facts: (o) => [
-    { label: 'Server answered', value: describeAnswer(o.answer ?? o.preflight) },
-    { label: 'Reported as', value: `${o.corsError} (${o.failedParameter})` },
+  snippets: (o, m) => corsFixSnippets({ origin: o.origin ?? 'https://app.example.com' }, m),
+  facts: (o, m) => [
+    { label: m.rulesCors.facts.serverAnswered, value: describeAnswer(o.answer ?? o.preflight, m) },
+    { label: m.rulesCors.facts.reportedAs, value: `${o.corsError} (${o.failedParameter})` },
   ],
 };
 
-export function findCorsHiddenServerError(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'hidden-server-error'));
+export function findCorsHiddenServerError(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'hidden-server-error'), ctx);
 }

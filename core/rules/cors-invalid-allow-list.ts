@@ -6,7 +6,7 @@
 import { getHeader } from '../headers';
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, type CorsFamilyText } from './cors-finding';
+import { corsFindings, ENGLISH, type CorsFamilyText, type CorsRuleContext } from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf, type CorsOccurrence } from './cors-occurrences';
 
@@ -17,21 +17,25 @@ const headerOf = (o: CorsOccurrence) =>
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_INVALID_LIST_RULE_ID,
-  title: (o) => `The server's ${headerOf(o)} is not a valid list`,
-  explanation: (o) =>
-    `The preflight answer for ${o.request.url} sent ${headerOf(o)}: ` +
-    `"${getHeader(o.preflight?.responseHeaders, headerOf(o)) ?? '(not captured)'}". Browsers accept only ` +
-    'comma-separated names; one item with a ";" or a space inside makes the whole header invalid, so nothing is allowed.',
-  fix: (o) =>
-    `Separate the items of ${headerOf(o)} with commas only (e.g. "GET, PUT" or "Content-Type, Authorization").`,
-  snippets: (o) =>
-    corsFixSnippets({
-      origin: o.origin ?? 'https://app.example.com',
-      methods: o.corsError.includes('Methods') ? [o.request.method.toUpperCase()] : undefined,
-      headers: o.verdict.ours?.unsafeHeaders,
+  title: (o, m) => m.rulesCors.invalidAllowList.title({ header: headerOf(o) }),
+  explanation: (o, m) =>
+    m.rulesCors.invalidAllowList.explanation({
+      url: o.request.url,
+      header: headerOf(o),
+      value: getHeader(o.preflight?.responseHeaders, headerOf(o)) ?? m.rulesCors.values.notCapturedParen,
     }),
+  fix: (o, m) => m.rulesCors.invalidAllowList.fix({ header: headerOf(o) }),
+  snippets: (o, m) =>
+    corsFixSnippets(
+      {
+        origin: o.origin ?? 'https://app.example.com',
+        methods: o.corsError.includes('Methods') ? [o.request.method.toUpperCase()] : undefined,
+        headers: o.verdict.ours?.unsafeHeaders,
+      },
+      m,
+    ),
 };
 
-export function findCorsInvalidAllowList(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'invalid-allow-list'));
+export function findCorsInvalidAllowList(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'invalid-allow-list'), ctx);
 }

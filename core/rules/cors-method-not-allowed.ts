@@ -6,7 +6,14 @@
 import { getHeader } from '../headers';
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, withoutQuery, type CorsFamilyText } from './cors-finding';
+import {
+  corsFindings,
+  ENGLISH,
+  originOrThis,
+  withoutQuery,
+  type CorsFamilyText,
+  type CorsRuleContext,
+} from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf } from './cors-occurrences';
 
@@ -17,30 +24,29 @@ const allowedOf = (o: Parameters<CorsFamilyText['title']>[0]) =>
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_METHOD_RULE_ID,
-  title: (o) => `Method ${o.failedParameter} was refused by the server's CORS preflight`,
-  explanation: (o) =>
-    `Before sending ${o.failedParameter} ${o.request.url}, the browser asked the server with an OPTIONS ` +
-    `preflight whether ${o.origin ?? 'this origin'} may use ${o.failedParameter}. The answer's ` +
-    `Access-Control-Allow-Methods (${allowedOf(o) ?? 'absent'}) did not list it, so the request was never sent. ` +
-    'Method names are compared case-sensitively; "*" counts only for requests without credentials.',
-  fix: (o) => {
-    const lower = o.failedParameter !== o.failedParameter.toUpperCase();
-    return (
-      `On the server, add ${o.failedParameter} to Access-Control-Allow-Methods for OPTIONS ${withoutQuery(o.request.url)}.` +
-      (lower
-        ? ` The page sends "${o.failedParameter}" in lower case, and fetch() only upper-cases DELETE, GET, HEAD, OPTIONS, ` +
-          `POST and PUT: either send "${o.failedParameter.toUpperCase()}" from the client or allow "${o.failedParameter}" exactly.`
-        : ' Listing it in lower case does not help: the comparison is case-sensitive.')
-    );
+  title: (o, m) => m.rulesCors.methodNotAllowed.title({ method: o.failedParameter }),
+  explanation: (o, m) =>
+    m.rulesCors.methodNotAllowed.explanation({
+      method: o.failedParameter,
+      url: o.request.url,
+      origin: originOrThis(o, m),
+      allowed: allowedOf(o) ?? m.rulesCors.values.absent,
+    }),
+  fix: (o, m) => {
+    const t = m.rulesCors.methodNotAllowed;
+    const method = o.failedParameter;
+    const lower = method !== method.toUpperCase();
+    const first = t.fix({ method, url: withoutQuery(o.request.url) });
+    return `${first} ${lower ? t.fixLowerCase({ method, upper: method.toUpperCase() }) : t.fixExactCase}`;
   },
-  snippets: (o) =>
-    corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', methods: [o.failedParameter] }),
-  facts: (o) => [
-    { label: 'Disallowed method', value: o.failedParameter },
-    { label: 'Server allowed', value: allowedOf(o) ?? 'nothing (no Access-Control-Allow-Methods header)' },
+  snippets: (o, m) =>
+    corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', methods: [o.failedParameter] }, m),
+  facts: (o, m) => [
+    { label: m.rulesCors.facts.disallowedMethod, value: o.failedParameter },
+    { label: m.rulesCors.facts.serverAllowed, value: allowedOf(o) ?? m.rulesCors.values.noAllowMethods },
   ],
 };
 
-export function findCorsMethodNotAllowed(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'method-not-allowed'));
+export function findCorsMethodNotAllowed(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'method-not-allowed'), ctx);
 }

@@ -5,48 +5,64 @@
  * `Preflight…` forms). A server error without CORS headers is `cors/hidden-server-error`.
  */
 import { getHeader } from '../headers';
+import type { Messages } from '../i18n';
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, type CorsFamilyText } from './cors-finding';
+import {
+  corsFindings,
+  ENGLISH,
+  originOrThis,
+  type CorsFamilyText,
+  type CorsRuleContext,
+} from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf, type CorsOccurrence } from './cors-occurrences';
 
 export const CORS_ORIGIN_RULE_ID = 'cors/origin-mismatch';
 
-const where = (o: CorsOccurrence) => (o.corsError.startsWith('Preflight') ? 'preflight answer' : 'response');
+const atPreflight = (o: CorsOccurrence) => o.corsError.startsWith('Preflight');
+const where = (o: CorsOccurrence, m: Messages) =>
+  atPreflight(o) ? m.rulesCors.where.preflight : m.rulesCors.where.response;
 
-function problem(o: CorsOccurrence): string {
+function problem(o: CorsOccurrence, m: Messages): string {
+  const t = m.rulesCors.originMismatch.problem;
   const value = o.failedParameter;
-  if (o.corsError.includes('Missing')) return 'carried no Access-Control-Allow-Origin header';
-  if (o.corsError.includes('Multiple'))
-    return `carried several origins ("${value}"); the header takes exactly one origin or "*"`;
-  if (o.corsError.includes('Invalid'))
-    return `carried "${value}", which is not an origin (scheme://host[:port])`;
-  if (value === 'null') return 'allowed only the "null" origin';
-  return `allowed "${value}", which is not the page's origin (the comparison is exact: scheme, host, port, no trailing slash)`;
+  if (o.corsError.includes('Missing')) return t.missing;
+  if (o.corsError.includes('Multiple')) return t.multiple({ value });
+  if (o.corsError.includes('Invalid')) return t.invalid({ value });
+  if (value === 'null') return t.nullOnly;
+  return t.mismatch({ value });
 }
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_ORIGIN_RULE_ID,
-  title: (o) => `The server's ${where(o)} did not allow ${o.origin ?? 'this origin'}`,
-  explanation: (o) =>
-    `The ${where(o)} to ${o.request.method} ${o.request.url} ${problem(o)}, so the browser kept it from ` +
-    `the page at ${o.origin ?? 'this origin'}.` +
-    (o.origin === 'null'
-      ? ' The page has an opaque origin ("null": a sandboxed frame, a file or a redirect across origins).'
-      : ''),
-  fix: (o) =>
-    `On the server, answer Access-Control-Allow-Origin: ${o.origin ?? '<the page origin>'} (echo the allowed ` +
-    `request Origin, with Vary: Origin) on the ${where(o)}. Nothing on the client can change this.`,
-  snippets: (o) => corsFixSnippets({ origin: o.origin ?? 'https://app.example.com' }),
-  facts: (o) => [
+  title: (o, m) => m.rulesCors.originMismatch.title({ where: where(o, m), origin: originOrThis(o, m) }),
+  explanation: (o, m) => {
+    const t = m.rulesCors.originMismatch;
+    const text = t.explanation({
+      where: where(o, m),
+      method: o.request.method,
+      url: o.request.url,
+      problem: problem(o, m),
+      origin: originOrThis(o, m),
+    });
+    return o.origin === 'null' ? `${text} ${t.opaqueOrigin}` : text;
+  },
+  fix: (o, m) =>
+    m.rulesCors.originMismatch.fix({
+      origin: o.origin ?? m.rulesCors.values.pageOriginPlaceholder,
+      whereIn: atPreflight(o) ? m.rulesCors.whereIn.preflight : m.rulesCors.whereIn.response,
+    }),
+  snippets: (o, m) => corsFixSnippets({ origin: o.origin ?? 'https://app.example.com' }, m),
+  facts: (o, m) => [
     {
-      label: 'Allow-Origin answered',
-      value: getHeader(o.answer?.responseHeaders, 'access-control-allow-origin') ?? 'nothing',
+      label: m.rulesCors.facts.allowOriginAnswered,
+      value:
+        getHeader(o.answer?.responseHeaders, 'access-control-allow-origin') ?? m.rulesCors.values.nothing,
     },
   ],
 };
 
-export function findCorsOriginMismatch(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'origin-mismatch'));
+export function findCorsOriginMismatch(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'origin-mismatch'), ctx);
 }

@@ -5,7 +5,14 @@
  */
 import type { Finding } from '../model';
 import type { Recording } from '../reducer';
-import { corsFindings, describeAnswer, withoutQuery, type CorsFamilyText } from './cors-finding';
+import {
+  corsFindings,
+  describeAnswer,
+  ENGLISH,
+  withoutQuery,
+  type CorsFamilyText,
+  type CorsRuleContext,
+} from './cors-finding';
 import { corsFixSnippets } from './cors-fix-snippets';
 import { corsOccurrencesOf } from './cors-occurrences';
 
@@ -13,18 +20,22 @@ export const CORS_PREFLIGHT_STATUS_RULE_ID = 'cors/preflight-status';
 
 const TEXT: CorsFamilyText = {
   ruleId: CORS_PREFLIGHT_STATUS_RULE_ID,
-  title: (o) => `The CORS preflight was answered ${o.preflight?.status ?? 'with an error'}, not 2xx`,
-  explanation: (o) =>
-    `The server answered the OPTIONS preflight for ${o.request.url} with status ${o.preflight?.status ?? '(unknown)'}. ` +
-    'A preflight must succeed (200 or 204) even though it carries no credentials; the browser dropped the request.',
-  fix: (o) =>
-    `On the server, let OPTIONS ${withoutQuery(o.request.url)} through without authentication and answer 204: ` +
-    'put the CORS middleware before auth, or exempt OPTIONS from it.',
-  snippets: (o) =>
-    corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', methods: [o.request.method] }),
-  facts: (o) => [{ label: 'Preflight answer', value: describeAnswer(o.preflight) }],
+  title: (o, m) => {
+    const status = o.preflight?.status;
+    const t = m.rulesCors.preflightStatus;
+    return status !== undefined ? t.title({ status }) : t.titleNoStatus;
+  },
+  explanation: (o, m) =>
+    m.rulesCors.preflightStatus.explanation({
+      url: o.request.url,
+      status: o.preflight?.status ?? m.rulesCors.values.unknownStatus,
+    }),
+  fix: (o, m) => m.rulesCors.preflightStatus.fix({ url: withoutQuery(o.request.url) }),
+  snippets: (o, m) =>
+    corsFixSnippets({ origin: o.origin ?? 'https://app.example.com', methods: [o.request.method] }, m),
+  facts: (o, m) => [{ label: m.rulesCors.facts.preflightAnswer, value: describeAnswer(o.preflight, m) }],
 };
 
-export function findCorsPreflightStatus(rec: Recording): Finding[] {
-  return corsFindings(TEXT, corsOccurrencesOf(rec, 'preflight-status'));
+export function findCorsPreflightStatus(rec: Recording, ctx: CorsRuleContext = ENGLISH): Finding[] {
+  return corsFindings(TEXT, corsOccurrencesOf(rec, 'preflight-status'), ctx);
 }

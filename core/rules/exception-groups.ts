@@ -10,6 +10,7 @@
  *   next to the rejection it echoes: the same occurrence, not a new one. Which prefixes mean
  *   "echo" is per-site config (`rejectionEchoPatterns`).
  */
+import { messagesFor, type Locale } from '../i18n';
 import type { Exception } from '../model';
 import { formatFrame } from '../stack';
 
@@ -21,7 +22,9 @@ const CONSOLE_JOIN_WINDOW_MS = 5000;
 /** One way the root cause surfaced: a throw that went unhandled, or a catch that logged it. */
 export interface ExceptionOccurrence {
   time: number;
-  /** `Unhandled rejection`, `Uncaught error`, `Caught and logged`. */
+  /** The same in every language: an unhandled rejection, an uncaught error, a catch that logged it. */
+  kind: 'unhandledrejection' | 'error' | 'logged';
+  /** `Unhandled rejection`, `Uncaught error`, `Caught and logged` (in the locale asked for). */
   label: string;
   /** The reports of this occurrence: the thrown record first, then the app's echoes. */
   reports: Exception[];
@@ -42,9 +45,13 @@ export interface ExceptionGroup {
 /**
  * Groups the recording's exceptions by root cause (message + top frame) and splits each group
  * into distinct occurrences. `echoPatterns` recognise console prefixes of an app's global
- * rejection handler. Groups are in order of their first report.
+ * rejection handler. Groups are in order of their first report; occurrence labels are in `locale`.
  */
-export function groupExceptions(exceptions: Iterable<Exception>, echoPatterns: RegExp[]): ExceptionGroup[] {
+export function groupExceptions(
+  exceptions: Iterable<Exception>,
+  echoPatterns: RegExp[],
+  locale: Locale = 'en',
+): ExceptionGroup[] {
   const sorted = [...exceptions].sort((a, b) => a.time - b.time || a.firstSeq - b.firstSeq);
   const groups = new Map<string, ExceptionGroup>();
   const stackless: Exception[] = [];
@@ -78,7 +85,7 @@ export function groupExceptions(exceptions: Iterable<Exception>, echoPatterns: R
   for (const group of groups.values()) {
     group.reports.sort((a, b) => a.time - b.time || a.firstSeq - b.firstSeq);
     group.thrown = group.reports.some((r) => r.surface !== 'console');
-    group.occurrences = occurrencesOf(group, echoPatterns);
+    group.occurrences = occurrencesOf(group, echoPatterns, locale);
   }
   return [...groups.values()].sort((a, b) => a.reports[0].time - b.reports[0].time);
 }
@@ -104,10 +111,12 @@ export function topFrameOf(record: Exception): string {
 }
 
 /** The thrown location as people read it: `new o (…/websocketService-X.js:1:534)`. */
-export function thrownAtOf(record: Exception): string {
+export function thrownAtOf(record: Exception, locale: Locale = 'en'): string {
   const top = record.stack[0];
   if (top) return formatFrame(top);
-  return topFrameOf(record) === 'unknown' ? 'unknown (no stack captured)' : topFrameOf(record);
+  return topFrameOf(record) === 'unknown'
+    ? messagesFor(locale).rulesAuth.thrownAtUnknown
+    : topFrameOf(record);
 }
 
 function nearestNaming(groups: ExceptionGroup[], record: Exception): ExceptionGroup | undefined {
@@ -124,20 +133,20 @@ function nearestNaming(groups: ExceptionGroup[], record: Exception): ExceptionGr
   return best;
 }
 
-function occurrencesOf(group: ExceptionGroup, echoPatterns: RegExp[]): ExceptionOccurrence[] {
+function occurrencesOf(group: ExceptionGroup, echoPatterns: RegExp[], locale: Locale): ExceptionOccurrence[] {
+  const labels = messagesFor(locale).rulesAuth.occurrence;
   const thrown = group.reports.filter((r) => r.surface !== 'console');
-  const occurrences: ExceptionOccurrence[] = thrown.map((r) => ({
-    time: r.time,
-    label: r.surface === 'unhandledrejection' ? 'Unhandled rejection' : 'Uncaught error',
-    reports: [r],
-  }));
+  const occurrences: ExceptionOccurrence[] = thrown.map((r) => {
+    const kind = r.surface === 'unhandledrejection' ? 'unhandledrejection' : 'error';
+    return { time: r.time, kind, label: labels[kind], reports: [r] };
+  });
   for (const record of group.reports) {
     if (record.surface !== 'console') continue;
     const echoed = isEcho(record, group.message, echoPatterns)
       ? nearest(occurrences, record.time)
       : undefined;
     if (echoed) echoed.reports.push(record);
-    else occurrences.push({ time: record.time, label: 'Caught and logged', reports: [record] });
+    else occurrences.push({ time: record.time, kind: 'logged', label: labels.logged, reports: [record] });
   }
   return occurrences.sort((a, b) => a.time - b.time || a.reports[0].firstSeq - b.reports[0].firstSeq);
 }
@@ -153,7 +162,7 @@ function isEcho(record: Exception, message: string, echoPatterns: RegExp[]): boo
 function nearest(occurrences: ExceptionOccurrence[], time: number): ExceptionOccurrence | undefined {
   let best: ExceptionOccurrence | undefined;
   for (const o of occurrences) {
-    if (o.label === 'Caught and logged' || Math.abs(o.time - time) > ECHO_WINDOW_MS) continue;
+    if (o.kind === 'logged' || Math.abs(o.time - time) > ECHO_WINDOW_MS) continue;
     if (!best || Math.abs(o.time - time) < Math.abs(best.time - time)) best = o;
   }
   return best;

@@ -3,6 +3,7 @@
  * explanation and fix. Rules are pure functions of the recording, so the panel and the CLI
  * get the same answers; call `findFindings` again after each `Recording.apply`.
  */
+import type { Locale } from '../i18n';
 import type { Finding, Severity } from '../model';
 import type { Recording } from '../reducer';
 import { findAuthContextMissing } from './auth-context-missing';
@@ -33,13 +34,13 @@ export type Rule = (rec: Recording, ctx: RuleContext) => Finding[];
 
 /** Every rule, in no particular order (findings are sorted). Add a rule with one line here. */
 const RULES: Rule[] = [
-  (rec) => findCorsHeaderNotAllowed(rec),
-  (rec) => findCorsMethodNotAllowed(rec),
-  (rec) => findCorsOriginMismatch(rec),
-  (rec) => findCorsCredentials(rec),
-  (rec) => findCorsPreflightStatus(rec),
-  (rec) => findCorsHiddenServerError(rec),
-  (rec) => findCorsInvalidAllowList(rec),
+  (rec, ctx) => findCorsHeaderNotAllowed(rec, ctx),
+  (rec, ctx) => findCorsMethodNotAllowed(rec, ctx),
+  (rec, ctx) => findCorsOriginMismatch(rec, ctx),
+  (rec, ctx) => findCorsCredentials(rec, ctx),
+  (rec, ctx) => findCorsPreflightStatus(rec, ctx),
+  (rec, ctx) => findCorsHiddenServerError(rec, ctx),
+  (rec, ctx) => findCorsInvalidAllowList(rec, ctx),
   (rec, ctx) => findAuthContextMissing(rec, ctx),
   (rec, ctx) => findSocketBeforeAuth(rec, ctx),
   (rec, ctx) => findRefreshFailed(rec, ctx),
@@ -52,14 +53,15 @@ const RULES: Rule[] = [
 /**
  * All findings of the recording, sorted by severity (errors first), then by first occurrence.
  * Invalid patterns in `config` are skipped (use `compilePatterns` to show why); never throws
- * on them.
+ * on them. Titles, explanations, fixes, facts and evidence labels are in `options.locale`
+ * (English by default); rule ids, keys and evidence ids are the same in every language.
  */
 export function findFindings(
   rec: Recording,
   config: RuleConfig = DEFAULT_RULE_CONFIG,
-  options: { originalFrame?: RuleContext['originalFrame'] } = {},
+  options: { originalFrame?: RuleContext['originalFrame']; locale?: Locale } = {},
 ): Finding[] {
-  const ctx = ruleContextOf(config, options.originalFrame);
+  const ctx = ruleContextOf(config, options.originalFrame, options.locale);
   const findings = RULES.flatMap((rule) => rule(rec, ctx));
   return findings.sort(
     (a, b) =>

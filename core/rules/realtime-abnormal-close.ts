@@ -4,6 +4,7 @@
  * (policy, often auth), and the application range 4000–4999 (RFC 6455 §7.4.1–7.4.2).
  * CDP's `webSocketClosed` has no code: it comes from the page's close event.
  */
+import { messagesFor, type Locale } from '../i18n';
 import type { Channel, Finding } from '../model';
 import type { Recording } from '../reducer';
 import { AUTH_CLOSE_CODES } from './auth-refresh-failed';
@@ -12,34 +13,35 @@ import type { RuleContext } from './config';
 
 export const ABNORMAL_CLOSE_RULE_ID = 'realtime/abnormal-close';
 
-const MEANING: Record<number, string> = {
-  1002: 'protocol error: one side sent a frame the other could not accept',
-  1003: 'unsupported data: the server could not accept the data type sent',
-  1006: 'closed abnormally, without a close frame: the network dropped, a proxy or load balancer cut it, or the handshake was refused (a blocked or failed upgrade reports 1006 too)',
-  1007: 'invalid payload data (e.g. text that is not UTF-8)',
-  1008: 'policy violation: the server refused the connection by policy, most often authentication or origin checks',
-  1009: 'message too big for the server',
-  1011: 'internal server error: the server hit an unexpected condition',
-  1015: 'TLS handshake failure',
-};
+/** The codes explained by their own meaning; other codes 4000–4999 are the application's. */
+const MEANING_KEY = {
+  1002: 'c1002',
+  1003: 'c1003',
+  1006: 'c1006',
+  1007: 'c1007',
+  1008: 'c1008',
+  1009: 'c1009',
+  1011: 'c1011',
+  1015: 'c1015',
+} as const;
 
 /** The close codes this rule explains. */
 export function isAbnormalClose(code: number | undefined): code is number {
-  return code !== undefined && (code in MEANING || (code >= 4000 && code <= 4999));
+  return code !== undefined && (code in MEANING_KEY || (code >= 4000 && code <= 4999));
 }
 
-/** Plain-words meaning of a close code. */
-export function closeCodeMeaning(code: number): string {
-  if (MEANING[code]) return MEANING[code];
-  if (code === 4001 || code === 4401)
-    return 'application code mirroring HTTP 401: the server did not accept the credentials (missing, invalid or expired token)';
-  if (code === 4003 || code === 4403)
-    return 'application code mirroring HTTP 403: the credentials were valid but not allowed here';
-  return 'application-defined (4000–4999): look the code up in the server’s own close-code table';
+/** Plain-words meaning of a close code, in `locale`. */
+export function closeCodeMeaning(code: number, locale: Locale = 'en'): string {
+  const m = messagesFor(locale).rulesAuth.realtime.closeCode;
+  if (code in MEANING_KEY) return m[MEANING_KEY[code as keyof typeof MEANING_KEY]];
+  if (code === 4001 || code === 4401) return m.app401;
+  if (code === 4003 || code === 4403) return m.app403;
+  return m.app;
 }
 
 /** One finding per (endpoint, close code). */
-export function findAbnormalClose(rec: Recording, _ctx: RuleContext): Finding[] {
+export function findAbnormalClose(rec: Recording, ctx: RuleContext): Finding[] {
+  const m = ctx.msg.rulesAuth.realtime.abnormalClose;
   const groups = new Map<string, Channel[]>();
   for (const c of rec.channels.values()) {
     if (c.transport !== 'websocket' || !isAbnormalClose(c.closeCode)) continue;
@@ -51,29 +53,36 @@ export function findAbnormalClose(rec: Recording, _ctx: RuleContext): Finding[] 
     const first = channels[0];
     const code = first.closeCode ?? 0;
     const auth = AUTH_CLOSE_CODES.has(code);
+    const meaning = closeCodeMeaning(code, ctx.locale);
+    const short = meaning.split(':')[0];
+    const url = first.url.split('?')[0];
     return {
       ruleId: ABNORMAL_CLOSE_RULE_ID,
       key,
       severity: code === 1006 || code === 1011 || auth ? 'error' : 'warning',
-      title: `WebSocket closed with ${code}${first.closeReason ? ` ("${first.closeReason}")` : ''}: ${closeCodeMeaning(code).split(':')[0]}`,
+      title: first.closeReason
+        ? m.titleReason({ code, reason: first.closeReason, meaning: short })
+        : m.title({ code, meaning: short }),
       explanation:
-        `${first.url.split('?')[0]} closed with code ${code} ${channels.length > 1 ? `${channels.length} times` : `at ${relativeTime(rec, first.lastActivity)}`}: ` +
-        `${closeCodeMeaning(code)}.`,
-      fix: auth
-        ? 'Connect only with a valid, fresh token (after login or refresh), and on this code refresh the token once before reconnecting instead of retrying in a loop.'
-        : code === 1006
-          ? 'Check the server and any proxy in between (timeouts, upgrade headers, idle limits); send pings to keep idle connections alive, and reconnect with back-off.'
-          : 'Check the server logs at the close time for the error behind this code; reconnect with back-off.',
+        channels.length > 1
+          ? m.explanationMany({ url, code, count: channels.length, meaning })
+          : m.explanationOnce({
+              url,
+              code,
+              time: relativeTime(rec, first.lastActivity, ctx.locale),
+              meaning,
+            }),
+      fix: auth ? m.fixAuth : code === 1006 ? m.fix1006 : m.fixOther,
       fixSnippets: [],
       facts: [
-        { label: 'Close code', value: `${code}${first.closeReason ? ` — ${first.closeReason}` : ''}` },
-        { label: 'Meaning', value: closeCodeMeaning(code) },
-        { label: 'Connections closed so', value: String(channels.length) },
+        { label: m.facts.code, value: `${code}${first.closeReason ? ` — ${first.closeReason}` : ''}` },
+        { label: m.facts.meaning, value: meaning },
+        { label: m.facts.connections, value: String(channels.length) },
       ],
       evidence: channels.map((c) => ({
         type: 'channel' as const,
         id: c.id,
-        label: `${c.url.split('?')[0]} closed ${code}`,
+        label: ctx.msg.rulesAuth.channelClosed({ url: c.url.split('?')[0], code }),
       })),
       count: channels.length,
       firstTime: first.createdTime,

@@ -24,6 +24,8 @@ function densest(channels: Channel[], windowMs: number): Channel[] {
 /** One finding per endpoint (transport + URL without query) that reconnected too often. */
 export function findReconnectStorm(rec: Recording, ctx: RuleContext): Finding[] {
   const { connections, windowMs } = ctx.config.reconnectStorm;
+  const m = ctx.msg.rulesAuth.realtime.reconnectStorm;
+  const states = ctx.msg.rulesAuth.state;
   const byEndpoint = new Map<string, Channel[]>();
   for (const c of rec.channels.values()) {
     const key = `${c.transport} ${c.url.split(/[?#]/)[0]}`;
@@ -37,35 +39,47 @@ export function findReconnectStorm(rec: Recording, ctx: RuleContext): Finding[] 
     const codes = new Map<string, number>();
     for (const c of storm) {
       const code =
-        c.closeCode !== undefined ? String(c.closeCode) : c.state === 'closed' ? 'no code' : c.state;
+        c.closeCode !== undefined ? String(c.closeCode) : c.state === 'closed' ? m.noCode : states[c.state];
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
     const codeList = [...codes].map(([code, n]) => `${code} ×${n}`).join(', ');
-    const span = (storm[storm.length - 1].createdTime - storm[0].createdTime) / 1000;
+    // One decimal, in the locale's own notation (`0.1` / `0,1`), as toFixed(1) would round it.
+    const seconds = new Intl.NumberFormat(ctx.locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      useGrouping: false,
+    }).format((storm[storm.length - 1].createdTime - storm[0].createdTime) / 1000);
+    const url = endpoint.split(' ')[1];
     findings.push({
       ruleId: RECONNECT_STORM_RULE_ID,
       key: `${RECONNECT_STORM_RULE_ID}:${endpoint}`,
       severity: 'warning',
-      title: `${endpoint.split(' ')[1]} reconnected ${storm.length} times in ${span.toFixed(1)} s`,
-      explanation:
-        `The page opened ${storm.length} connections to ${endpoint.split(' ')[1]} within ${span.toFixed(1)} s, starting at ` +
-        `${relativeTime(rec, storm[0].createdTime)}. How they ended: ${codeList}. Retrying at once cannot fix a close the ` +
-        'server will repeat (an auth code, a refused upgrade); it loads the server and drains the battery.',
-      fix:
-        'Reconnect with exponential back-off and jitter (e.g. 1 s, 2 s, 4 s … up to 30 s), stop on auth close codes ' +
-        '(1008, 4001, 4401, 4403) until the token is refreshed, and reset the delay only after a connection stayed open.',
+      title: m.title({ url, count: storm.length, seconds }),
+      explanation: m.explanation({
+        count: storm.length,
+        url,
+        seconds,
+        time: relativeTime(rec, storm[0].createdTime, ctx.locale),
+        codes: codeList,
+      }),
+      fix: m.fix,
       fixSnippets: [],
       facts: [
         {
-          label: 'Connections',
-          value: `${storm.length} within ${span.toFixed(1)} s (threshold ${connections} in ${windowMs / 1000} s)`,
+          label: m.facts.connections,
+          value: m.connections({
+            count: storm.length,
+            seconds,
+            threshold: connections,
+            window: windowMs / 1000,
+          }),
         },
-        { label: 'Close codes', value: codeList },
+        { label: m.facts.codes, value: codeList },
       ],
       evidence: storm.map((c) => ({
         type: 'channel' as const,
         id: c.id,
-        label: `${relativeTime(rec, c.createdTime)} ${c.url.split('?')[0]} → ${c.closeCode ?? c.state}`,
+        label: `${relativeTime(rec, c.createdTime, ctx.locale)} ${c.url.split('?')[0]} → ${c.closeCode ?? states[c.state]}`,
       })),
       count: storm.length,
       firstTime: storm[0].createdTime,

@@ -47,46 +47,53 @@ export function earlyConstructionOf(
 /** One finding per real-time module constructed too early, and per socket opened too early. */
 export function findSocketBeforeAuth(rec: Recording, ctx: RuleContext): Finding[] {
   const findings = new Map<string, Finding>();
-  for (const group of groupExceptions(rec.exceptions.values(), ctx.rejectionEchoes)) {
+  for (const group of groupExceptions(rec.exceptions.values(), ctx.rejectionEchoes, ctx.locale)) {
     const early = earlyConstructionOf(rec, ctx, group);
-    if (early && !findings.has(early.key)) findings.set(early.key, constructionFinding(rec, early));
+    if (early && !findings.has(early.key)) findings.set(early.key, constructionFinding(rec, ctx, early));
   }
   const auth = firstAuthSuccess(rec, ctx);
-  for (const finding of socketFindings(rec, auth)) findings.set(finding.key, finding);
+  for (const finding of socketFindings(rec, ctx, auth)) findings.set(finding.key, finding);
   return [...findings.values()];
 }
 
-function constructionFinding(rec: Recording, early: EarlyConstruction): Finding {
+function constructionFinding(rec: Recording, ctx: RuleContext, early: EarlyConstruction): Finding {
+  const m = ctx.msg.rulesAuth.realtime.socketBeforeAuth;
   const first = early.group.reports[0];
   const { where, auth } = early;
   const original = where.original
     ? `${where.original.source}:${where.original.line}:${where.original.column}`
     : undefined;
+  const time = relativeTime(rec, first.time, ctx.locale);
   const timing = auth
-    ? `${relativeTime(rec, first.time)}, before the first auth response (${auth.method} ${auth.url} completed at ${relativeTime(rec, auth.endTime ?? 0)})`
-    : `${relativeTime(rec, first.time)}; no auth response had completed by then`;
+    ? m.timingAfter({
+        time,
+        method: auth.method,
+        url: auth.url,
+        authTime: relativeTime(rec, auth.endTime ?? 0, ctx.locale),
+      })
+    : m.timingNone({ time });
   return {
     ruleId: SOCKET_BEFORE_AUTH_RULE_ID,
     key: early.key,
     severity: 'error',
-    title: `The real-time service in ${where.module} was constructed before auth was ready`,
-    explanation:
-      `${where.module} threw "${early.group.message}" while its service was being constructed ` +
-      `(${formatFrame(where.frame)}), ${timing}. The service is created when its module is imported, ` +
-      'so it ran before login and no WebSocket was ever opened. Every import of the module fails the same way.',
-    fix:
-      'Construct the real-time service after the first successful auth response (export a factory, ' +
-      'call it from the app root once the user is logged in) and connect it with the fresh token.',
+    title: m.constructionTitle({ module: where.module }),
+    explanation: m.constructionExplanation({
+      module: where.module,
+      message: early.group.message,
+      frame: formatFrame(where.frame),
+      timing,
+    }),
+    fix: m.constructionFix,
     fixSnippets: [],
     facts: [
-      { label: 'Module', value: where.module },
-      { label: 'Constructed at', value: formatFrame(where.frame) },
-      ...(original ? [{ label: 'Original source', value: original }] : []),
-      { label: 'Thrown', value: timing },
+      { label: m.constructionFacts.module, value: where.module },
+      { label: m.constructionFacts.constructedAt, value: formatFrame(where.frame) },
+      ...(original ? [{ label: m.constructionFacts.originalSource, value: original }] : []),
+      { label: m.constructionFacts.thrown, value: timing },
     ],
     evidence: [
-      { type: 'exception', id: first.id, label: `Thrown while constructing: ${early.group.message}` },
-      ...(auth ? [authEvidence(auth)] : []),
+      { type: 'exception', id: first.id, label: m.thrownWhileConstructing({ message: early.group.message }) },
+      ...(auth ? [authEvidence(ctx, auth)] : []),
     ],
     count: 1,
     firstTime: first.time,
@@ -94,7 +101,8 @@ function constructionFinding(rec: Recording, early: EarlyConstruction): Finding 
   };
 }
 
-function socketFindings(rec: Recording, auth: HttpRequest | undefined): Finding[] {
+function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | undefined): Finding[] {
+  const m = ctx.msg.rulesAuth.realtime.socketBeforeAuth;
   const channels = [...rec.channels.values()].sort((a, b) => a.createdTime - b.createdTime);
   const findings: Finding[] = [];
   for (const [i, channel] of channels.entries()) {
@@ -102,27 +110,31 @@ function socketFindings(rec: Recording, auth: HttpRequest | undefined): Finding[
     const later = channels.slice(i + 1).find((c) => samePath(c, channel) && hasCredentials(c));
     const bare = !hasCredentials(channel) && later !== undefined;
     if (!early && !bare) continue;
+    const created = relativeTime(rec, channel.createdTime, ctx.locale);
     const why = early
-      ? `it was created ${relativeTime(rec, channel.createdTime)}, before the first auth response completed (${relativeTime(rec, auth?.endTime ?? 0)})`
-      : 'it carried no credentials, while a later connection to the same endpoint did';
+      ? m.whyEarly({ created, authTime: relativeTime(rec, auth?.endTime ?? 0, ctx.locale) })
+      : m.whyBare;
     const evidence: Evidence[] = [
       { type: 'channel', id: channel.id, label: `${channel.transport} ${channel.url}` },
     ];
-    if (early && auth) evidence.push(authEvidence(auth));
+    if (early && auth) evidence.push(authEvidence(ctx, auth));
     if (later)
-      evidence.push({ type: 'channel', id: later.id, label: `later, with credentials: ${later.url}` });
+      evidence.push({ type: 'channel', id: later.id, label: m.laterWithCredentials({ url: later.url }) });
     findings.push({
       ruleId: SOCKET_BEFORE_AUTH_RULE_ID,
       key: `${SOCKET_BEFORE_AUTH_RULE_ID}:channel:${channel.id}`,
       severity: 'warning',
-      title: `A ${channel.transport === 'sse' ? 'EventSource' : 'WebSocket'} was opened before auth was ready`,
-      explanation: `The connection to ${channel.url} started too early: ${why}. The server cannot know who is connecting and may refuse it or serve it anonymously.`,
-      fix: 'Open real-time connections after the first successful auth response, passing the current token (or rely on the session cookie once it exists).',
+      title: m.socketTitle({ kind: channel.transport === 'sse' ? 'EventSource' : 'WebSocket' }),
+      explanation: m.socketExplanation({ url: channel.url, why }),
+      fix: m.socketFix,
       fixSnippets: [],
       facts: [
-        { label: 'Channel', value: channel.url },
-        { label: 'Created', value: relativeTime(rec, channel.createdTime) },
-        { label: 'Credentials', value: hasCredentials(channel) ? 'in the URL' : 'none seen' },
+        { label: m.socketFacts.channel, value: channel.url },
+        { label: m.socketFacts.created, value: created },
+        {
+          label: m.socketFacts.credentials,
+          value: hasCredentials(channel) ? m.credentialsInUrl : m.credentialsNone,
+        },
       ],
       evidence,
       count: 1,
@@ -133,11 +145,15 @@ function socketFindings(rec: Recording, auth: HttpRequest | undefined): Finding[
   return findings;
 }
 
-function authEvidence(auth: HttpRequest): Evidence {
+function authEvidence(ctx: RuleContext, auth: HttpRequest): Evidence {
   return {
     type: 'request',
     id: auth.id,
-    label: `${auth.method} ${auth.url} → ${auth.status ?? '?'} (first auth response)`,
+    label: ctx.msg.rulesAuth.realtime.socketBeforeAuth.authEvidence({
+      method: auth.method,
+      url: auth.url,
+      status: auth.status !== undefined ? String(auth.status) : '?',
+    }),
   };
 }
 

@@ -1,0 +1,65 @@
+/** Messages of the cli area: the `handshake` command's help, usage errors and per-file output. */
+import { pluralRu } from '../plural';
+
+export const en = {
+  usage: `Usage:
+  handshake analyze <file.har…> [--json]   findings per file; exit code 1 when any is an error
+  handshake redact <in.har> -o <out.har>   write a copy with secrets removed (default redaction)
+
+Options:
+  --lang en|ru   language of the output (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG)
+
+Files may be gzipped (.har.gz). Exit codes: 0 fine, 1 error findings, 2 a file could not be read.`,
+  errors: {
+    analyzeNeedsFile: 'analyze needs at least one file.',
+    redactNeedsFiles: 'redact needs one input file and -o <output>.',
+    badLang: (p: { value: string }) => `--lang takes en or ru, not "${p.value}".`,
+  },
+  progress: {
+    read: (p: { file: string; percent: number }) => `${p.file}: read ${p.percent} %`,
+    entries: (p: { file: string; done: number; total: number }) => `${p.file}: ${p.done}/${p.total} entries`,
+    skipped: (p: { file: string; index: number; reason: string }) =>
+      `${p.file}: entry ${p.index} skipped: ${p.reason}`,
+    writing: (p: { file: string; events: number; output: string }) =>
+      `${p.file}: ${p.events} events; writing ${p.output}`,
+  },
+  cannotRead: (p: { message: string }) => `✖ Cannot read: ${p.message}`,
+  summary: (p: { requests: number; channels: number; exceptions: number; creator: string }) =>
+    `${p.requests} requests, ${p.channels} channels, ${p.exceptions} exceptions (from ${p.creator}).`,
+  summaryUnknownCreator: (p: { requests: number; channels: number; exceptions: number }) =>
+    `${p.requests} requests, ${p.channels} channels, ${p.exceptions} exceptions (from unknown).`,
+  noProblems: 'No problems found.',
+};
+
+const counts = (p: { requests: number; channels: number; exceptions: number }) =>
+  `${p.requests} ${pluralRu(p.requests, 'запрос', 'запроса', 'запросов')}, ` +
+  `${p.channels} ${pluralRu(p.channels, 'канал', 'канала', 'каналов')}, ` +
+  `${p.exceptions} ${pluralRu(p.exceptions, 'исключение', 'исключения', 'исключений')}`;
+
+export const ru: typeof en = {
+  usage: `Использование:
+  handshake analyze <file.har…> [--json]   проблемы в каждом файле; код выхода 1, если есть ошибки
+  handshake redact <in.har> -o <out.har>   записать копию без секретов (скрытие секретов по умолчанию)
+
+Параметры:
+  --lang en|ru   язык вывода (по умолчанию — язык терминала из LC_ALL, LC_MESSAGES или LANG)
+
+Файлы могут быть сжаты gzip (.har.gz). Коды выхода: 0 — всё в порядке, 1 — найдены ошибки,
+2 — не удалось прочитать файл.`,
+  errors: {
+    analyzeNeedsFile: 'команде analyze нужен хотя бы один файл.',
+    redactNeedsFiles: 'команде redact нужны один входной файл и -o <output>.',
+    badLang: (p) => `--lang принимает en или ru, а не «${p.value}».`,
+  },
+  progress: {
+    read: (p) => `${p.file}: прочитано ${p.percent} %`,
+    entries: (p) => `${p.file}: записей ${p.done}/${p.total}`,
+    skipped: (p) => `${p.file}: запись ${p.index} пропущена: ${p.reason}`,
+    writing: (p) =>
+      `${p.file}: ${p.events} ${pluralRu(p.events, 'событие', 'события', 'событий')}; сохранение в ${p.output}`,
+  },
+  cannotRead: (p) => `✖ Не удалось прочитать: ${p.message}`,
+  summary: (p) => `${counts(p)} (файл записан в ${p.creator}).`,
+  summaryUnknownCreator: (p) => `${counts(p)} (программа, записавшая файл, неизвестна).`,
+  noProblems: 'Проблем не найдено.',
+};

@@ -1,0 +1,116 @@
+/** Messages of the recording as a file: the file actions, the import report and the library. */
+import { pluralEn, pluralRu } from '../plural';
+
+export const en = {
+  actions: {
+    label: 'Files',
+    export: 'Export…',
+    exportTitle: 'Export as HAR (redacted)',
+    import: 'Import…',
+    importTitle: 'Open a HAR file read-only',
+    picker: 'HAR file to import',
+    save: 'Save to library',
+    saveTitle: 'Save what is shown to the library',
+    library: 'Library',
+  },
+  report: {
+    label: 'Opened file',
+    readOnly: 'read-only',
+    readOnlyBy: (p: { creator: string }) => `read-only · written by ${p.creator}`,
+    /** The writer of a recording opened from the library. */
+    libraryCreator: 'Handshake library',
+    backToLive: 'Back to the live recording',
+    closeFile: 'Close file',
+    skipped: (p: { count: number }) => `${p.count} skipped ${pluralEn(p.count, 'entry', 'entries')}`,
+    entry: (p: { n: number; reason: string }) => `Entry ${p.n}: ${p.reason}`,
+  },
+  library: {
+    label: 'Saved recordings',
+    empty: 'No saved recordings yet. Use "Save to library" while a recording or a file is shown.',
+    name: 'Name',
+    site: 'Site',
+    saved: 'Saved',
+    size: 'Size',
+    actions: 'Actions',
+    newName: 'New name',
+    open: 'Open',
+    export: 'Export…',
+    rename: 'Rename',
+    delete: 'Delete',
+    openLabel: (p: { name: string }) => `Open ${p.name}`,
+    exportLabel: (p: { name: string }) => `Export ${p.name}`,
+    renameLabel: (p: { name: string }) => `Rename ${p.name}`,
+    deleteLabel: (p: { name: string }) => `Delete ${p.name}`,
+    bytes: (p: { size: string }) => `${p.size} B`,
+    kilobytes: (p: { size: string }) => `${p.size} KB`,
+    megabytes: (p: { size: string }) => `${p.size} MB`,
+    sizeAndEvents: (p: { size: string; count: number }) =>
+      `${p.size} · ${p.count} ${pluralEn(p.count, 'event', 'events')}`,
+    /** The name a recording is saved under until the user renames it. */
+    defaultName: (p: { date: string }) => `Recording of ${p.date}`,
+  },
+  /** Why the library could not do what was asked (stores/library.ts). */
+  libraryErrors: {
+    read: (p: { error: string }) => `Could not read the library: ${p.error}.`,
+    save: (p: { error: string }) => `Could not save the recording: ${p.error}.`,
+    rename: (p: { error: string }) => `Could not rename it: ${p.error}.`,
+    delete: (p: { error: string }) => `Could not delete it: ${p.error}.`,
+    open: (p: { error: string }) => `Could not open it: ${p.error}.`,
+  },
+};
+
+export const ru: typeof en = {
+  actions: {
+    label: 'Файлы',
+    export: 'Экспортировать…',
+    exportTitle: 'Экспортировать в HAR (секреты скрыты)',
+    import: 'Открыть файл…',
+    importTitle: 'Открыть HAR-файл только для чтения',
+    picker: 'HAR-файл для импорта',
+    save: 'Сохранить в библиотеку',
+    saveTitle: 'Сохранить то, что показано, в библиотеку записей',
+    library: 'Библиотека',
+  },
+  report: {
+    label: 'Открытый файл',
+    readOnly: 'только чтение',
+    readOnlyBy: (p) => `только чтение · создатель: ${p.creator}`,
+    libraryCreator: 'библиотека записей Handshake',
+    backToLive: 'Вернуться к текущей записи',
+    closeFile: 'Закрыть файл',
+    skipped: (p) =>
+      `${pluralRu(p.count, 'Пропущена', 'Пропущено', 'Пропущено')} ${p.count} ` +
+      `${pluralRu(p.count, 'запись', 'записи', 'записей')} HAR`,
+    entry: (p) => `Запись HAR ${p.n}: ${p.reason}`,
+  },
+  library: {
+    label: 'Сохранённые записи',
+    empty: 'Сохранённых записей пока нет. Нажмите «Сохранить в библиотеку», когда открыта запись или файл.',
+    name: 'Название',
+    site: 'Сайт',
+    saved: 'Сохранено',
+    size: 'Размер',
+    actions: 'Действия',
+    newName: 'Новое название',
+    open: 'Открыть',
+    export: 'Экспортировать…',
+    rename: 'Переименовать',
+    delete: 'Удалить',
+    openLabel: (p) => `Открыть ${p.name}`,
+    exportLabel: (p) => `Экспортировать ${p.name}`,
+    renameLabel: (p) => `Переименовать ${p.name}`,
+    deleteLabel: (p) => `Удалить ${p.name}`,
+    bytes: (p) => `${p.size} Б`,
+    kilobytes: (p) => `${p.size} КБ`,
+    megabytes: (p) => `${p.size} МБ`,
+    sizeAndEvents: (p) => `${p.size} · ${p.count} ${pluralRu(p.count, 'событие', 'события', 'событий')}`,
+    defaultName: (p) => `Запись от ${p.date}`,
+  },
+  libraryErrors: {
+    read: (p) => `Не удалось прочитать библиотеку записей: ${p.error}.`,
+    save: (p) => `Не удалось сохранить запись: ${p.error}.`,
+    rename: (p) => `Не удалось переименовать запись: ${p.error}.`,
+    delete: (p) => `Не удалось удалить запись: ${p.error}.`,
+    open: (p) => `Не удалось открыть запись: ${p.error}.`,
+  },
+};

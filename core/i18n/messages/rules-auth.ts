@@ -1,0 +1,562 @@
+/**
+ * Messages of the auth/* and realtime/* rules, of exception grouping (occurrence labels), of
+ * the plain-text report and of `compilePatterns`.
+ */
+import { pluralEn, pluralRu } from '../plural';
+
+export const en = {
+  /** A time relative to the recording's first event: `+238 ms`. */
+  relativeTime: (p: { ms: number }) => `+${p.ms} ms`,
+  unknown: 'unknown',
+  /** `Request.state` and `Channel.state`, where a status or close code is missing. */
+  state: {
+    pending: 'pending',
+    done: 'done',
+    failed: 'failed',
+    connecting: 'connecting',
+    open: 'open',
+    closed: 'closed',
+    error: 'error',
+  },
+  /** Evidence of a socket closed with a code: `wss://host/ws closed 4401`. */
+  channelClosed: (p: { url: string; code: number }) => `${p.url} closed ${p.code}`,
+
+  /** How one root cause surfaced (exception grouping). */
+  occurrence: {
+    unhandledrejection: 'Unhandled rejection',
+    error: 'Uncaught error',
+    logged: 'Caught and logged',
+  },
+  thrownAtUnknown: 'unknown (no stack captured)',
+
+  contextMissing: {
+    title: (p: { message: string }) => `Code needed the auth context before it existed: "${p.message}"`,
+    facts: {
+      message: 'Message',
+      thrownAt: 'Thrown at',
+      originalSource: 'Original source',
+      script: 'Script',
+      occurrences: 'Occurrences',
+      unhandled: 'Unhandled',
+      before: 'What happened before',
+      cause: 'Cause',
+    },
+    unhandledAll: 'yes',
+    unhandledNone: 'handled later',
+    unhandledSome: (p: { handled: number; total: number }) =>
+      `yes (${p.handled} of ${p.total} handled later)`,
+    beforeAfter: (p: { method: string; url: string }) => `after ${p.method} ${p.url} completed`,
+    beforeNone: 'no auth/login/token response had completed yet',
+    cause: (p: { module: string; ruleId: string }) =>
+      `the real-time service in ${p.module} was constructed before auth (${p.ruleId})`,
+    whoCause: (p: { module: string }) =>
+      `The throw comes from ${p.module}, a real-time (WebSocket) service constructed while its module was imported`,
+    whoRealtime: (p: { module: string }) =>
+      `The throw comes from ${p.module}, a real-time (WebSocket) service: it was most likely constructed at import time`,
+    whoScript: (p: { module: string }) =>
+      `The throw comes from ${p.module}: typically a service (a WebSocket service, say) constructed at import time`,
+    whoUnknown:
+      'The throw comes from a script: typically a service (a WebSocket service, say) constructed at import time',
+    whenAfterAuth: (p: { method: string; url: string }) =>
+      `before the auth context was provided, although ${p.method} ${p.url} had completed.`,
+    whenNoAuth: 'before any auth, login or token response had completed.',
+    outcomeUnhandled: 'The error was not handled: it surfaced as an unhandled rejection / uncaught error',
+    outcomeHandled: 'The error was handled later by the page',
+    alsoLogged: (p: { count: number }) =>
+      `, and ${p.count} other ${pluralEn(p.count, 'caller', 'callers')} caught and logged the same error`,
+    explanation: (p: { who: string; when: string; outcome: string }) =>
+      `Code that needs the auth context ran before the context existed. ${p.who}, ${p.when} ${p.outcome}.`,
+    fix:
+      'Create the service after auth is ready, not at import time: construct it in the app root once ' +
+      'login has completed (or in an auth-ready hook), pass the auth context in instead of reading a ' +
+      'global, and handle the promise rejection so a missing context is reported instead of crashing.',
+    evidence: {
+      unhandledrejection: 'Unhandled rejection',
+      error: 'Uncaught error',
+      console: 'Console',
+    },
+    snippetFactoryLabel: 'Service: export a factory, not an instance',
+    snippetFactoryCode:
+      '// services/websocketService.ts\n' +
+      '// before: export const websocketService = new WebSocketService(); // runs at import time\n' +
+      'export function createWebSocketService(auth: AuthContext): WebSocketService {\n' +
+      '  return new WebSocketService(auth);\n' +
+      '}',
+    snippetVueLabel: 'Vue: create it in the app root once auth is ready',
+  },
+
+  expiredToken: {
+    title: (p: { seconds: number }) =>
+      `A request was sent with a token that had expired ${p.seconds} s earlier`,
+    explanation: (p: { method: string; url: string; time: string; expiredAt: string; seconds: number }) =>
+      `${p.method} ${p.url} (${p.time}) carried a JWT whose exp claim is ${p.expiredAt}, ${p.seconds} s before it was sent.` +
+      ' The token was decoded here only to read its expiry; its signature was not checked.',
+    explanationRefused: (p: {
+      method: string;
+      url: string;
+      time: string;
+      expiredAt: string;
+      seconds: number;
+      refused: number;
+    }) =>
+      `${p.method} ${p.url} (${p.time}) carried a JWT whose exp claim is ${p.expiredAt}, ${p.seconds} s before it was sent` +
+      `; the server refused ${p.refused} such request(s) with 401/403.` +
+      ' The token was decoded here only to read its expiry; its signature was not checked.',
+    fix:
+      'Refresh before sending: check exp (minus a small margin) before each request, or refresh on the first ' +
+      '401 and retry once; make sure a successful refresh replaces the token every caller uses.',
+    facts: {
+      expiredAt: 'Expired at',
+      sentAt: 'Sent at',
+      subject: 'Subject',
+      requests: 'Requests with it',
+    },
+    subjectNotStated: 'not stated',
+    evidence: (p: { method: string; url: string; status: string }) =>
+      `${p.method} ${p.url} → ${p.status} (token expired)`,
+  },
+
+  refreshFailed: {
+    reasonCors: (p: { error: string }) => `refused by CORS (${p.error})`,
+    reasonCorsParameter: (p: { error: string; parameter: string }) =>
+      `refused by CORS (${p.error}: ${p.parameter})`,
+    reasonStatus: (p: { status: number }) => `answered HTTP ${p.status}`,
+    reasonNetwork: (p: { error: string }) => `network error (${p.error})`,
+    noAnswer: 'no answer',
+    failed: 'failed',
+    title: (p: { method: string; endpoint: string; reason: string }) =>
+      `Token refresh failed: ${p.method} ${p.endpoint} was ${p.reason}`,
+    followedSockets: (p: { count: number; codes: string }) => `${p.count} socket(s) closed with ${p.codes}`,
+    followedRetries: (p: { count: number }) => `${p.count} more refresh attempt(s)`,
+    followedLogout: 'a logout request',
+    followedLoginPage: 'a return to the login page',
+    explanationFollowed: (p: { time: string; reason: string; followed: string }) =>
+      `The app tried to refresh its token at ${p.time} and the request was ${p.reason}. What followed: ${p.followed}.`,
+    explanationNothing: (p: { time: string; reason: string }) =>
+      `The app tried to refresh its token at ${p.time} and the request was ${p.reason}. ` +
+      'Nothing else was seen to follow it in this recording; the session will fail once the current token expires.',
+    fixCors:
+      "Fix the server's CORS answer for the refresh endpoint (see the CORS finding for the exact header or method); the client code cannot work around it.",
+    fixRefused:
+      'The server refused the refresh credential: check that the refresh token is sent (cookie or body), not expired or already rotated, and that only one refresh runs at a time.',
+    fixOther:
+      'Check that the refresh endpoint is reachable from the page and answers 2xx; retry with back-off, and send the user to login only after a definitive 401.',
+    facts: {
+      request: 'Refresh request',
+      failure: 'Failure',
+      attempts: 'Attempts that failed',
+      followed: 'What followed',
+    },
+    nothingSeen: 'nothing seen',
+  },
+
+  refreshRace: {
+    title: 'Token refreshes raced each other',
+    concurrent: (p: { count: number }) => `${p.count} refreshes were in flight at the same time`,
+    reused: (p: { count: number }) =>
+      `${p.count} refresh(es) presented a credential that an earlier successful refresh had already used`,
+    both: (p: { concurrent: string; reused: string }) => `${p.concurrent}, and ${p.reused}`,
+    explanation: (p: { what: string }) =>
+      `${p.what}. When the server rotates refresh tokens, the first refresh revokes the credential the ` +
+      'others carry, so they fail and the app may log the user out although the session was fine.',
+    explanationRefused: (p: { what: string; count: number; statuses: string }) =>
+      `${p.what}. When the server rotates refresh tokens, the first refresh revokes the credential the ` +
+      `others carry, so they fail (here ${p.count} got ${p.statuses}) ` +
+      'and the app may log the user out although the session was fine.',
+    fix:
+      'Let one refresh run at a time: keep the pending refresh promise and have every caller (interceptors, ' +
+      'retries, sockets) await it instead of starting another; after it resolves, retry with the new token.',
+    snippetLabel: 'Single-flight refresh',
+    facts: {
+      concurrent: 'In flight together',
+      reused: 'Credential reused',
+      refused: 'Refused',
+    },
+    none: 'none',
+    evidence: (p: { method: string; url: string; time: string; status: string }) =>
+      `${p.method} ${p.url} at ${p.time} → ${p.status}`,
+    evidenceReused: (p: { method: string; url: string; time: string; status: string }) =>
+      `${p.method} ${p.url} at ${p.time} → ${p.status} (credential already used)`,
+  },
+
+  realtime: {
+    closeCode: {
+      c1002: 'protocol error: one side sent a frame the other could not accept',
+      c1003: 'unsupported data: the server could not accept the data type sent',
+      c1006:
+        'closed abnormally, without a close frame: the network dropped, a proxy or load balancer cut it, or the handshake was refused (a blocked or failed upgrade reports 1006 too)',
+      c1007: 'invalid payload data (e.g. text that is not UTF-8)',
+      c1008:
+        'policy violation: the server refused the connection by policy, most often authentication or origin checks',
+      c1009: 'message too big for the server',
+      c1011: 'internal server error: the server hit an unexpected condition',
+      c1015: 'TLS handshake failure',
+      app401:
+        'application code mirroring HTTP 401: the server did not accept the credentials (missing, invalid or expired token)',
+      app403: 'application code mirroring HTTP 403: the credentials were valid but not allowed here',
+      app: 'application-defined (4000–4999): look the code up in the server’s own close-code table',
+    },
+    abnormalClose: {
+      title: (p: { code: number; meaning: string }) => `WebSocket closed with ${p.code}: ${p.meaning}`,
+      titleReason: (p: { code: number; reason: string; meaning: string }) =>
+        `WebSocket closed with ${p.code} ("${p.reason}"): ${p.meaning}`,
+      explanationOnce: (p: { url: string; code: number; time: string; meaning: string }) =>
+        `${p.url} closed with code ${p.code} at ${p.time}: ${p.meaning}.`,
+      explanationMany: (p: { url: string; code: number; count: number; meaning: string }) =>
+        `${p.url} closed with code ${p.code} ${p.count} times: ${p.meaning}.`,
+      fixAuth:
+        'Connect only with a valid, fresh token (after login or refresh), and on this code refresh the token once before reconnecting instead of retrying in a loop.',
+      fix1006:
+        'Check the server and any proxy in between (timeouts, upgrade headers, idle limits); send pings to keep idle connections alive, and reconnect with back-off.',
+      fixOther:
+        'Check the server logs at the close time for the error behind this code; reconnect with back-off.',
+      facts: {
+        code: 'Close code',
+        meaning: 'Meaning',
+        connections: 'Connections closed so',
+      },
+    },
+    reconnectStorm: {
+      title: (p: { url: string; count: number; seconds: string }) =>
+        `${p.url} reconnected ${p.count} times in ${p.seconds} s`,
+      explanation: (p: { count: number; url: string; seconds: string; time: string; codes: string }) =>
+        `The page opened ${p.count} connections to ${p.url} within ${p.seconds} s, starting at ` +
+        `${p.time}. How they ended: ${p.codes}. Retrying at once cannot fix a close the ` +
+        'server will repeat (an auth code, a refused upgrade); it loads the server and drains the battery.',
+      fix:
+        'Reconnect with exponential back-off and jitter (e.g. 1 s, 2 s, 4 s … up to 30 s), stop on auth close codes ' +
+        '(1008, 4001, 4401, 4403) until the token is refreshed, and reset the delay only after a connection stayed open.',
+      noCode: 'no code',
+      connections: (p: { count: number; seconds: string; threshold: number; window: number }) =>
+        `${p.count} within ${p.seconds} s (threshold ${p.threshold} in ${p.window} s)`,
+      facts: {
+        connections: 'Connections',
+        codes: 'Close codes',
+      },
+    },
+    socketBeforeAuth: {
+      timingAfter: (p: { time: string; method: string; url: string; authTime: string }) =>
+        `${p.time}, before the first auth response (${p.method} ${p.url} completed at ${p.authTime})`,
+      timingNone: (p: { time: string }) => `${p.time}; no auth response had completed by then`,
+      constructionTitle: (p: { module: string }) =>
+        `The real-time service in ${p.module} was constructed before auth was ready`,
+      constructionExplanation: (p: { module: string; message: string; frame: string; timing: string }) =>
+        `${p.module} threw "${p.message}" while its service was being constructed ` +
+        `(${p.frame}), ${p.timing}. The service is created when its module is imported, ` +
+        'so it ran before login and no WebSocket was ever opened. Every import of the module fails the same way.',
+      constructionFix:
+        'Construct the real-time service after the first successful auth response (export a factory, ' +
+        'call it from the app root once the user is logged in) and connect it with the fresh token.',
+      constructionFacts: {
+        module: 'Module',
+        constructedAt: 'Constructed at',
+        originalSource: 'Original source',
+        thrown: 'Thrown',
+      },
+      thrownWhileConstructing: (p: { message: string }) => `Thrown while constructing: ${p.message}`,
+      authEvidence: (p: { method: string; url: string; status: string }) =>
+        `${p.method} ${p.url} → ${p.status} (first auth response)`,
+      whyEarly: (p: { created: string; authTime: string }) =>
+        `it was created ${p.created}, before the first auth response completed (${p.authTime})`,
+      whyBare: 'it carried no credentials, while a later connection to the same endpoint did',
+      laterWithCredentials: (p: { url: string }) => `later, with credentials: ${p.url}`,
+      socketTitle: (p: { kind: string }) => `A ${p.kind} was opened before auth was ready`,
+      socketExplanation: (p: { url: string; why: string }) =>
+        `The connection to ${p.url} started too early: ${p.why}. The server cannot know who is connecting and may refuse it or serve it anonymously.`,
+      socketFix:
+        'Open real-time connections after the first successful auth response, passing the current token (or rely on the session cookie once it exists).',
+      socketFacts: {
+        channel: 'Channel',
+        created: 'Created',
+        credentials: 'Credentials',
+      },
+      credentialsInUrl: 'in the URL',
+      credentialsNone: 'none seen',
+    },
+  },
+
+  report: {
+    head: (p: { events: number; requests: number; channels: number; exceptions: number }) =>
+      `${p.events} events: ${p.requests} requests, ${p.channels} channels, ${p.exceptions} exceptions.`,
+    basis: (p: { basis: string }) => `(evidence: ${p.basis})`,
+    noProblems: 'No problems found.',
+    fix: 'Fix:',
+  },
+
+  patterns: {
+    empty: (p: { pattern: string }) => `Pattern ${p.pattern} is empty: it would match every message.`,
+    invalid: (p: { pattern: string; reason: string }) =>
+      `Pattern ${p.pattern} is not a valid regular expression: ${p.reason}`,
+  },
+};
+
+export const ru: typeof en = {
+  relativeTime: (p) => `+${p.ms} мс`,
+  unknown: 'неизвестно',
+  state: {
+    pending: 'ожидает ответа',
+    done: 'завершён',
+    failed: 'ошибка',
+    connecting: 'подключается',
+    open: 'открыт',
+    closed: 'закрыт',
+    error: 'ошибка',
+  },
+  channelClosed: (p) => `${p.url} закрыт с кодом ${p.code}`,
+
+  occurrence: {
+    unhandledrejection: 'Необработанное отклонение промиса',
+    error: 'Неперехваченная ошибка',
+    logged: 'Перехвачена и записана в консоль',
+  },
+  thrownAtUnknown: 'неизвестно (стек вызовов не записан)',
+
+  contextMissing: {
+    title: (p) => `Код обратился к контексту авторизации до его создания: «${p.message}»`,
+    facts: {
+      message: 'Сообщение',
+      thrownAt: 'Где выброшено',
+      originalSource: 'Исходный код',
+      script: 'Скрипт',
+      occurrences: 'Случаи',
+      unhandled: 'Не обработано',
+      before: 'Что было до этого',
+      cause: 'Причина',
+    },
+    unhandledAll: 'да',
+    unhandledNone: 'обработано позже',
+    unhandledSome: (p) => `да (${p.handled} из ${p.total} обработаны позже)`,
+    beforeAfter: (p) => `после завершения ${p.method} ${p.url}`,
+    beforeNone: 'ни один ответ авторизации, входа или выдачи токена ещё не был получен',
+    cause: (p) => `сервис канала реального времени в ${p.module} был создан до авторизации (${p.ruleId})`,
+    whoCause: (p) =>
+      `Ошибка возникла в ${p.module} — сервисе канала реального времени (WebSocket), который был создан при импорте своего модуля`,
+    whoRealtime: (p) =>
+      `Ошибка возникла в ${p.module} — сервисе канала реального времени (WebSocket), скорее всего созданном при импорте модуля`,
+    whoScript: (p) =>
+      `Ошибка возникла в ${p.module}; обычно это сервис (например, сервис WebSocket), который создаётся при импорте модуля`,
+    whoUnknown:
+      'Ошибка возникла в одном из скриптов; обычно это сервис (например, сервис WebSocket), который создаётся при импорте модуля',
+    whenAfterAuth: (p) =>
+      `ещё до того, как появился контекст авторизации, хотя ${p.method} ${p.url} уже завершился.`,
+    whenNoAuth: 'ещё до того, как завершился хоть один ответ авторизации, входа или выдачи токена.',
+    outcomeUnhandled:
+      'Ошибка не была обработана: она дошла до страницы как необработанное отклонение промиса или неперехваченная ошибка',
+    outcomeHandled: 'Позже страница обработала ошибку',
+    alsoLogged: (p) =>
+      `, а ещё в ${p.count} ${pluralRu(p.count, 'месте', 'местах', 'местах')} ту же ошибку перехватили и записали в консоль`,
+    explanation: (p) =>
+      `Код, которому нужен контекст авторизации, выполнился раньше, чем контекст был создан. ${p.who}, ${p.when} ${p.outcome}.`,
+    fix:
+      'Создавайте сервис после того, как авторизация готова, а не при импорте: создайте его в корневом компоненте ' +
+      'приложения после входа пользователя (или в обработчике готовности авторизации), передавайте контекст ' +
+      'авторизации параметром, а не читайте глобальную переменную, и обработайте отклонение промиса, чтобы ' +
+      'отсутствие контекста выводилось как ошибка, а не роняло приложение.',
+    evidence: {
+      unhandledrejection: 'Необработанное отклонение промиса',
+      error: 'Неперехваченная ошибка',
+      console: 'Консоль',
+    },
+    snippetFactoryLabel: 'Сервис: экспортируйте фабрику, а не экземпляр',
+    snippetFactoryCode:
+      '// services/websocketService.ts\n' +
+      '// было: export const websocketService = new WebSocketService(); // выполняется при импорте\n' +
+      'export function createWebSocketService(auth: AuthContext): WebSocketService {\n' +
+      '  return new WebSocketService(auth);\n' +
+      '}',
+    snippetVueLabel: 'Vue: создайте сервис в корневом компоненте, когда авторизация готова',
+  },
+
+  expiredToken: {
+    title: (p) => `Запрос отправлен с токеном, срок действия которого истёк за ${p.seconds} с до этого`,
+    explanation: (p) =>
+      `${p.method} ${p.url} (${p.time}) отправлен с JWT, срок действия которого (exp) истёк в ${p.expiredAt}, за ${p.seconds} с до отправки.` +
+      ' Токен декодирован здесь только для того, чтобы прочитать срок действия; подпись не проверялась.',
+    explanationRefused: (p) =>
+      `${p.method} ${p.url} (${p.time}) отправлен с JWT, срок действия которого (exp) истёк в ${p.expiredAt}, за ${p.seconds} с до отправки` +
+      `; сервер отклонил ${p.refused} ${pluralRu(p.refused, 'такой запрос', 'таких запроса', 'таких запросов')} с кодом 401/403.` +
+      ' Токен декодирован здесь только для того, чтобы прочитать срок действия; подпись не проверялась.',
+    fix:
+      'Обновляйте токен до отправки: перед каждым запросом проверяйте exp (с небольшим запасом) или обновляйте ' +
+      'токен при первом ответе 401 и повторяйте запрос один раз; убедитесь, что после успешного обновления новый ' +
+      'токен получают все, кто отправляет запросы.',
+    facts: {
+      expiredAt: 'Истёк',
+      sentAt: 'Отправлен',
+      subject: 'Субъект (sub)',
+      requests: 'Запросов с ним',
+    },
+    subjectNotStated: 'не указан',
+    evidence: (p) => `${p.method} ${p.url} → ${p.status} (токен истёк)`,
+  },
+
+  refreshFailed: {
+    reasonCors: (p) => `отклонён CORS (${p.error})`,
+    reasonCorsParameter: (p) => `отклонён CORS (${p.error}: ${p.parameter})`,
+    reasonStatus: (p) => `ответ HTTP ${p.status}`,
+    reasonNetwork: (p) => `сетевая ошибка (${p.error})`,
+    noAnswer: 'нет ответа',
+    failed: 'ошибка',
+    title: (p) => `Не удалось обновить токен: ${p.method} ${p.endpoint} — ${p.reason}`,
+    followedSockets: (p) =>
+      `${p.count} ${pluralRu(p.count, 'сокет закрыт', 'сокета закрыты', 'сокетов закрыты')} с кодом ${p.codes}`,
+    followedRetries: (p) => `ещё ${p.count} ${pluralRu(p.count, 'попытка', 'попытки', 'попыток')} обновления`,
+    followedLogout: 'запрос на выход из системы',
+    followedLoginPage: 'возврат на страницу входа',
+    explanationFollowed: (p) =>
+      `В ${p.time} приложение попыталось обновить токен, результат запроса: ${p.reason}. Что последовало: ${p.followed}.`,
+    explanationNothing: (p) =>
+      `В ${p.time} приложение попыталось обновить токен, результат запроса: ${p.reason}. ` +
+      'Больше ничего за этим в записи не последовало; сессия сломается, как только истечёт текущий токен.',
+    fixCors:
+      'Исправьте CORS-заголовки в ответе сервера для адреса обновления токена (точный заголовок или метод указан в проблеме CORS); в коде клиента это не обойти.',
+    fixRefused:
+      'Сервер отклонил учётные данные для обновления: проверьте, что refresh-токен отправляется (в cookie или в теле запроса), что он не истёк и ещё не заменён, и что одновременно выполняется только одно обновление.',
+    fixOther:
+      'Проверьте, что адрес обновления токена доступен со страницы и отвечает 2xx; повторяйте запрос с нарастающей задержкой и отправляйте пользователя на страницу входа только после окончательного ответа 401.',
+    facts: {
+      request: 'Запрос обновления',
+      failure: 'Сбой',
+      attempts: 'Неудачных попыток',
+      followed: 'Что последовало',
+    },
+    nothingSeen: 'ничего не замечено',
+  },
+
+  refreshRace: {
+    title: 'Гонка между обновлениями токена',
+    concurrent: (p) =>
+      `${p.count} ${pluralRu(p.count, 'обновление выполнялось', 'обновления выполнялись', 'обновлений выполнялись')} одновременно`,
+    reused: (p) =>
+      `${p.count} ${pluralRu(p.count, 'обновление предъявило', 'обновления предъявили', 'обновлений предъявили')} учётные данные, уже использованные предыдущим успешным обновлением`,
+    both: (p) => `${p.concurrent}, а ещё ${p.reused}`,
+    explanation: (p) =>
+      `${p.what}. Если сервер меняет refresh-токены при каждом обновлении, первое обновление отзывает учётные ` +
+      'данные, с которыми пришли остальные, поэтому они завершаются ошибкой, и приложение может принудительно ' +
+      'завершить сеанс пользователя, хотя с ним всё было в порядке.',
+    explanationRefused: (p) =>
+      `${p.what}. Если сервер меняет refresh-токены при каждом обновлении, первое обновление отзывает учётные ` +
+      `данные, с которыми пришли остальные, поэтому они завершаются ошибкой (здесь ${p.count} ${pluralRu(p.count, 'запрос получил', 'запроса получили', 'запросов получили')} ${p.statuses}), ` +
+      'и приложение может принудительно завершить сеанс пользователя, хотя с ним всё было в порядке.',
+    fix:
+      'Выполняйте не больше одного обновления за раз: храните промис текущего обновления, и пусть все вызывающие ' +
+      '(перехватчики, повторы, сокеты) ждут его, а не запускают новое; когда он завершится, повторите запрос с новым токеном.',
+    snippetLabel: 'Одно обновление за раз (single-flight)',
+    facts: {
+      concurrent: 'Выполнялись одновременно',
+      reused: 'Повторно использованы учётные данные',
+      refused: 'Отклонено',
+    },
+    none: 'нет',
+    evidence: (p) => `${p.method} ${p.url} в ${p.time} → ${p.status}`,
+    evidenceReused: (p) => `${p.method} ${p.url} в ${p.time} → ${p.status} (учётные данные уже использованы)`,
+  },
+
+  realtime: {
+    closeCode: {
+      c1002: 'ошибка протокола: одна сторона отправила фрейм, который другая не смогла принять',
+      c1003: 'неподдерживаемые данные: сервер не может принять отправленный тип данных',
+      c1006:
+        'аварийное закрытие без фрейма закрытия (close frame): пропала сеть, соединение разорвал прокси или балансировщик нагрузки, либо handshake был отклонён (заблокированный или неудавшийся upgrade тоже даёт 1006)',
+      c1007: 'недопустимые данные в сообщении (например, текст не в UTF-8)',
+      c1008:
+        'нарушение политики: сервер отклонил соединение по своей политике, чаще всего из-за проверки авторизации или источника (Origin)',
+      c1009: 'сообщение слишком велико для сервера',
+      c1011: 'внутренняя ошибка сервера: сервер столкнулся с непредвиденной ситуацией',
+      c1015: 'ошибка TLS handshake',
+      app401:
+        'код приложения, аналог HTTP 401: сервер не принял учётные данные (токен отсутствует, недействителен или истёк)',
+      app403: 'код приложения, аналог HTTP 403: учётные данные действительны, но доступ сюда запрещён',
+      app: 'код, определённый приложением (4000–4999): найдите его в таблице кодов закрытия своего сервера',
+    },
+    abnormalClose: {
+      title: (p) => `WebSocket закрыт с кодом ${p.code}: ${p.meaning}`,
+      titleReason: (p) => `WebSocket закрыт с кодом ${p.code} («${p.reason}»): ${p.meaning}`,
+      explanationOnce: (p) => `${p.url} закрыт с кодом ${p.code} в ${p.time}: ${p.meaning}.`,
+      explanationMany: (p) =>
+        `${p.url} закрывался с кодом ${p.code} ${p.count} ${pluralRu(p.count, 'раз', 'раза', 'раз')}: ${p.meaning}.`,
+      fixAuth:
+        'Подключайтесь только с действующим свежим токеном (после входа или обновления), а при этом коде один раз обновите токен перед переподключением, вместо того чтобы повторять попытки в цикле.',
+      fix1006:
+        'Проверьте сервер и все прокси между ним и браузером (тайм-ауты, заголовки upgrade, ограничения простоя); отправляйте пинги, чтобы простаивающие соединения не закрывались, и переподключайтесь с нарастающей задержкой.',
+      fixOther:
+        'Найдите в логах сервера на момент закрытия ошибку, из-за которой пришёл этот код; переподключайтесь с нарастающей задержкой.',
+      facts: {
+        code: 'Код закрытия',
+        meaning: 'Значение',
+        connections: 'Закрыто так соединений',
+      },
+    },
+    reconnectStorm: {
+      title: (p) =>
+        `${p.url}: ${p.count} ${pluralRu(p.count, 'переподключение', 'переподключения', 'переподключений')} за ${p.seconds} с`,
+      explanation: (p) =>
+        `Страница открыла ${p.count} ${pluralRu(p.count, 'соединение', 'соединения', 'соединений')} с ${p.url} за ${p.seconds} с, начиная с ` +
+        `${p.time}. Чем они закончились: ${p.codes}. Немедленный повтор не поможет, если сервер закроет соединение ` +
+        'так же снова (код авторизации, отклонённый upgrade); он только нагружает сервер и разряжает батарею.',
+      fix:
+        'Переподключайтесь с экспоненциальной задержкой и случайным разбросом (например, 1 с, 2 с, 4 с … до 30 с), ' +
+        'не переподключайтесь при кодах закрытия авторизации (1008, 4001, 4401, 4403), пока токен не обновлён, и ' +
+        'сбрасывайте задержку только после того, как соединение продержалось открытым.',
+      noCode: 'без кода',
+      connections: (p) => `${p.count} за ${p.seconds} с (порог: ${p.threshold} за ${p.window} с)`,
+      facts: {
+        connections: 'Соединения',
+        codes: 'Коды закрытия',
+      },
+    },
+    socketBeforeAuth: {
+      timingAfter: (p) =>
+        `${p.time}, до первого ответа авторизации (${p.method} ${p.url} завершился в ${p.authTime})`,
+      timingNone: (p) => `${p.time}; к этому моменту ни один ответ авторизации ещё не был получен`,
+      constructionTitle: (p) =>
+        `Сервис канала реального времени в ${p.module} создан раньше, чем была готова авторизация`,
+      constructionExplanation: (p) =>
+        `${p.module} выбросил «${p.message}» во время создания своего сервиса ` +
+        `(${p.frame}), ${p.timing}. Сервис создаётся при импорте модуля, ` +
+        'поэтому он выполнился до входа пользователя, и WebSocket так и не был открыт. Каждый импорт модуля завершается той же ошибкой.',
+      constructionFix:
+        'Создавайте сервис канала реального времени после первого успешного ответа авторизации (экспортируйте ' +
+        'фабрику и вызывайте её из корневого компонента приложения после входа пользователя) и подключайте его со свежим токеном.',
+      constructionFacts: {
+        module: 'Модуль',
+        constructedAt: 'Где создан',
+        originalSource: 'Исходный код',
+        thrown: 'Когда выброшено',
+      },
+      thrownWhileConstructing: (p) => `Выброшено при создании: ${p.message}`,
+      authEvidence: (p) => `${p.method} ${p.url} → ${p.status} (первый ответ авторизации)`,
+      whyEarly: (p) => `оно создано в ${p.created}, до завершения первого ответа авторизации (${p.authTime})`,
+      whyBare: 'оно не передало учётных данных, а более позднее соединение с тем же адресом передало',
+      laterWithCredentials: (p) => `позже, с учётными данными: ${p.url}`,
+      socketTitle: (p) => `Соединение ${p.kind} открыто раньше, чем была готова авторизация`,
+      socketExplanation: (p) =>
+        `Соединение с ${p.url} открыто слишком рано: ${p.why}. Сервер не может знать, кто подключается, и может отклонить соединение или обслужить его анонимно.`,
+      socketFix:
+        'Открывайте соединения каналов реального времени после первого успешного ответа авторизации и передавайте текущий токен (или полагайтесь на cookie сессии, когда она появится).',
+      socketFacts: {
+        channel: 'Канал',
+        created: 'Создан',
+        credentials: 'Учётные данные',
+      },
+      credentialsInUrl: 'в URL',
+      credentialsNone: 'не замечены',
+    },
+  },
+
+  report: {
+    head: (p) =>
+      `${p.events} ${pluralRu(p.events, 'событие', 'события', 'событий')}: ` +
+      `${p.requests} ${pluralRu(p.requests, 'запрос', 'запроса', 'запросов')}, ` +
+      `${p.channels} ${pluralRu(p.channels, 'канал', 'канала', 'каналов')}, ` +
+      `${p.exceptions} ${pluralRu(p.exceptions, 'исключение', 'исключения', 'исключений')}.`,
+    basis: (p) => `(доказательства: ${p.basis})`,
+    noProblems: 'Проблем не найдено.',
+    fix: 'Как исправить:',
+  },
+
+  patterns: {
+    empty: (p) => `Шаблон ${p.pattern} пуст: он совпал бы с любым сообщением.`,
+    invalid: (p) => `Шаблон ${p.pattern} не является допустимым регулярным выражением: ${p.reason}`,
+  },
+};

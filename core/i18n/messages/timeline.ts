@@ -1,0 +1,131 @@
+/** The timeline: its filter box, its rows' badges and statuses. */
+export const en = {
+  label: 'Timeline',
+  filter: {
+    label: 'Filter the timeline',
+    placeholder:
+      'Filter: text, /regex/, method:POST, status-code:4xx, domain:*.example.com, is:failed, -type:ws',
+    count: (p: { shown: number; total: number }) => `${p.shown} of ${p.total}`,
+    help: 'Terms are combined. Properties: method, status-code, domain, type, is:failed, is:cors, finding, larger-than; a leading minus excludes.',
+    ignored: (p: { problems: string }) => `Ignored: ${p.problems}`,
+  },
+  preflight: 'preflight',
+  preflightTitle: 'A CORS preflight was sent for this request',
+  badge: {
+    rejection: 'rejection',
+    error: 'error',
+    console: 'console',
+    page: 'page',
+    user: 'user',
+  },
+  status: {
+    corsError: 'CORS error',
+    canceled: '(canceled)',
+    blocked: (p: { reason: string }) => `(blocked:${p.reason})`,
+    failed: '(failed)',
+    pending: '(pending)',
+    closed: 'closed',
+    closedWithCode: (p: { code: number }) => `closed ${p.code}`,
+    openWithStatus: (p: { status: number }) => `${p.status} open`,
+    connecting: 'connecting',
+    open: 'open',
+    error: 'error',
+    handledLater: 'handled later',
+    unhandled: 'unhandled',
+    load: 'load',
+  },
+  missing: {
+    request: '(request not in the recording)',
+    channel: '(channel not in the recording)',
+    exception: '(exception not in the recording)',
+  },
+  /** What the user did, as the recorder names it (event data stay English; this is the display). */
+  action: {
+    record: 'record',
+    reload: 'reload',
+    stop: 'stop',
+    replay: 'replay',
+    replayResult: 'replay result',
+    captureGap: 'capture gap',
+    realtimeOff: 'realtime off',
+    realtimeOn: 'realtime on',
+    channelOff: 'channel off',
+    channelOn: 'channel on',
+  },
+  actionDetail: {
+    recordAndReload: 'record and reload',
+    allRealtime: 'all WebSocket and EventSource channels',
+    allChannels: 'all channels',
+  },
+  /** Details composed from data (core/model.ts ActionNote). */
+  actionNote: {
+    replay: (p: { request: string; answer: string }) => `${p.request}: ${p.answer}`,
+    replayNoAnswer: (p: { request: string }) => `${p.request}: no answer`,
+    gap: (p: { seconds: string; reason: string }) => `nothing captured for ${p.seconds} s (${p.reason})`,
+  },
+};
+
+export const ru: typeof en = {
+  label: 'Хронология',
+  filter: {
+    label: 'Фильтр хронологии',
+    placeholder:
+      'Фильтр: текст, /regex/, method:POST, status-code:4xx, domain:*.example.com, is:failed, -type:ws',
+    count: (p) => `${p.shown} из ${p.total}`,
+    help: 'Условия объединяются. Свойства: method, status-code, domain, type, is:failed, is:cors, finding, larger-than; минус в начале исключает.',
+    ignored: (p) => `Пропущено: ${p.problems}`,
+  },
+  // As Chrome's Russian Network panel says it (and it fits the badge).
+  preflight: 'preflight',
+  preflightTitle: 'Для этого запроса был отправлен предварительный запрос CORS (preflight)',
+  badge: {
+    rejection: 'отклонение',
+    error: 'ошибка',
+    console: 'консоль',
+    page: 'страница',
+    user: 'действие',
+  },
+  status: {
+    corsError: 'ошибка CORS',
+    canceled: '(отменён)',
+    blocked: (p) => `(заблокирован: ${p.reason})`,
+    failed: '(сбой)',
+    pending: '(ожидание)',
+    closed: 'закрыт',
+    closedWithCode: (p) => `закрыт ${p.code}`,
+    openWithStatus: (p) => `${p.status} открыт`,
+    connecting: 'подключение',
+    open: 'открыт',
+    error: 'ошибка',
+    handledLater: 'обработано позже',
+    unhandled: 'не обработано',
+    load: 'загрузка',
+  },
+  missing: {
+    request: '(запроса нет в записи)',
+    channel: '(канала нет в записи)',
+    exception: '(исключения нет в записи)',
+  },
+  action: {
+    record: 'начало записи',
+    reload: 'перезагрузка страницы',
+    stop: 'остановка записи',
+    replay: 'повтор запроса',
+    replayResult: 'результат повтора',
+    captureGap: 'пропуск в записи',
+    realtimeOff: 'каналы реального времени отключены',
+    realtimeOn: 'каналы реального времени включены',
+    channelOff: 'канал отключён',
+    channelOn: 'канал включён',
+  },
+  actionDetail: {
+    recordAndReload: 'с перезагрузкой',
+    allRealtime: 'все каналы WebSocket и EventSource',
+    allChannels: 'все каналы',
+  },
+  actionNote: {
+    replay: (p) => `${p.request}: ответ — ${p.answer}`,
+    replayNoAnswer: (p) => `${p.request}: нет ответа`,
+    gap: (p) => `ничего не записано за ${p.seconds} с (${p.reason})`,
+  },
+};
