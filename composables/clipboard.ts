@@ -3,6 +3,17 @@
  * or a permissions policy); then a selected textarea and execCommand, which extension pages
  * still allow. Used by the fix snippets' Copy button and the rows' context menu.
  */
+/**
+ * Both ways of copying were refused. Its message is English for logs; the UI says it in its
+ * own words (`m.menu.copyRefused`) when it sees this class.
+ */
+export class CopyRefusedError extends Error {
+  override name = 'CopyRefusedError';
+  constructor() {
+    super('The browser refused to copy.');
+  }
+}
+
 export async function copyText(text: string): Promise<void> {
   try {
     if (navigator.clipboard?.writeText) {
@@ -21,5 +32,5 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const ok = document.execCommand('copy');
   area.remove();
-  if (!ok) throw new Error('The browser refused to copy.');
+  if (!ok) throw new CopyRefusedError();
 }

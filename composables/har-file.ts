@@ -4,6 +4,7 @@
  * the page between batches of entries so a huge file shows progress.
  */
 import { HarImportError, importHar, type HarImportProgress, type HarImportResult } from '~/core/har';
+import type { Locale } from '~/core/i18n';
 
 /** Reads a byte stream chunk by chunk (async iteration of ReadableStream is not typed everywhere). */
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -28,6 +29,7 @@ async function isGzip(file: Blob): Promise<boolean> {
 export async function readHarFile(
   file: Blob,
   onProgress?: (progress: HarImportProgress) => void,
+  options: { locale?: Locale } = {},
 ): Promise<HarImportResult> {
   const raw = file.stream();
   const stream: ReadableStream<Uint8Array> = (await isGzip(file))
@@ -35,6 +37,7 @@ export async function readHarFile(
     : raw;
   try {
     return await importHar(chunksOf(stream), {
+      locale: options.locale,
       onProgress: async (p) => {
         onProgress?.(p);
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -44,6 +47,6 @@ export async function readHarFile(
     if (error instanceof HarImportError) throw error;
     // A broken gzip stream or an unreadable file: say it in the same plain words.
     const why = error instanceof Error ? error.message : String(error);
-    throw new HarImportError(`The file could not be read (${why}). It may be damaged or cut off.`);
+    throw HarImportError.of('unreadable', { why }, options.locale);
   }
 }

@@ -10,21 +10,29 @@ import { channelPattern, isBlocked } from '~/components/channels/channel-pattern
 import { rowMenuItems, type RowMenuAction } from '~/components/context-menu/row-menu-items';
 import { useRecordingStore } from '~/stores/recording';
 import { useTogglesStore } from '~/stores/toggles';
-import { copyText } from './clipboard';
+import { CopyRefusedError, copyText } from './clipboard';
+import type { Messages } from '~/core/i18n';
+import { locale, useMessages } from './i18n';
 
 export interface MenuRow {
   type: string;
   id: string;
 }
 
-const COPIES: Partial<Record<RowMenuAction, [string, (r: HttpRequest) => string]>> = {
-  'copy-url': ['URL', (r) => copyUrl(r)],
-  'copy-url-secrets': ['URL with secrets', (r) => copyUrl(r, { withSecrets: true })],
-  'copy-fetch': ['fetch call', (r) => copyAsFetch(r)],
-  'copy-fetch-secrets': ['fetch call with secrets', (r) => copyAsFetch(r, { withSecrets: true })],
-  'copy-curl': ['cURL command', (r) => copyAsCurl(r)],
-  'copy-curl-secrets': ['cURL command with secrets', (r) => copyAsCurl(r, { withSecrets: true })],
+type CopiedKey = keyof Messages['menu']['copied'];
+
+/** Each copy: the catalog key of what it announces, and the text it copies. */
+const COPIES: Partial<Record<RowMenuAction, [CopiedKey, (r: HttpRequest) => string]>> = {
+  'copy-url': ['url', (r) => copyUrl(r)],
+  'copy-url-secrets': ['urlSecrets', (r) => copyUrl(r, { withSecrets: true })],
+  'copy-fetch': ['fetch', (r) => copyAsFetch(r)],
+  'copy-fetch-secrets': ['fetchSecrets', (r) => copyAsFetch(r, { withSecrets: true })],
+  'copy-curl': ['curl', (r) => copyAsCurl(r)],
+  'copy-curl-secrets': ['curlSecrets', (r) => copyAsCurl(r, { withSecrets: true })],
 };
+
+/** What the last item did, worded by `notice` in the panel's language. */
+type Outcome = { kind: 'copied'; what: CopiedKey } | { kind: 'refused' } | { kind: 'failed'; error: string };
 
 /**
  * @param options.readOnly True while a file is shown: nothing can be sent to a page.
@@ -34,8 +42,16 @@ export function useRowContextMenu(options: { readOnly: () => boolean; openReplay
   const store = useRecordingStore();
   const toggles = useTogglesStore();
   const open = ref<{ row: MenuRow; x: number; y: number } | null>(null);
+  const m = useMessages();
+  const outcome = ref<Outcome | null>(null);
   /** What the last item did, for a polite live region ("Copied the cURL command"). */
-  const notice = ref('');
+  const notice = computed(() => {
+    const o = outcome.value;
+    const t = m.value.menu;
+    if (!o) return '';
+    if (o.kind === 'copied') return t.copied[o.what];
+    return t.failed({ error: o.kind === 'refused' ? t.copyRefused : o.error });
+  });
 
   const request = () =>
     open.value?.row.type === 'request' ? store.recording.requests.get(open.value.row.id) : undefined;
@@ -46,10 +62,13 @@ export function useRowContextMenu(options: { readOnly: () => boolean; openReplay
     void store.version;
     const canAct = store.canAct && !options.readOnly();
     const r = request();
-    if (r) return rowMenuItems({ type: 'request', isRefresh: toggles.isRefresh(r), canAct });
+    if (r) return rowMenuItems({ type: 'request', isRefresh: toggles.isRefresh(r), canAct }, locale.value);
     const c = channel();
     if (c)
-      return rowMenuItems({ type: 'channel', channelOff: isBlocked(c.url, toggles.policy.blocked), canAct });
+      return rowMenuItems(
+        { type: 'channel', channelOff: isBlocked(c.url, toggles.policy.blocked), canAct },
+        locale.value,
+      );
     return [];
   });
 
@@ -69,14 +88,15 @@ export function useRowContextMenu(options: { readOnly: () => boolean; openReplay
       if (copy) {
         const text = r ? copy[1](r) : c ? copyUrl(c, { withSecrets: action === 'copy-url-secrets' }) : '';
         await copyText(text);
-        notice.value = `Copied the ${copy[0]}.`;
+        outcome.value = { kind: 'copied', what: copy[0] };
       } else if (action === 'replay' && r) options.openReplay();
       else if ((action === 'mark-refresh' || action === 'unmark-refresh') && r)
         await toggles.markRefresh(r, action === 'mark-refresh');
       else if ((action === 'channel-off' || action === 'channel-on') && c)
         toggles.setChannelOff(channelPattern(c.url), action === 'channel-off');
     } catch (err) {
-      notice.value = `Could not do that: ${String(err)}`;
+      outcome.value =
+        err instanceof CopyRefusedError ? { kind: 'refused' } : { kind: 'failed', error: String(err) };
     }
   }
 

@@ -7,6 +7,7 @@ import { useExportStore } from '~/stores/export';
 import { useFileImportStore } from '~/stores/file-import';
 import { useLibraryStore, type SavedRecording } from '~/stores/library';
 import { useRecordingStore } from '~/stores/recording';
+import { locale, useMessages } from './i18n';
 
 export function useFiles() {
   const recording = useRecordingStore();
@@ -14,6 +15,7 @@ export function useFiles() {
   const importer = useFileImportStore();
   const library = useLibraryStore();
   /** The viewer (no tab) starts on the library; the DevTools panel opens it on demand. */
+  const m = useMessages();
   const libraryOpen = ref(recording.tabId === null);
   const dragging = ref(false);
   const readOnly = computed(() => recording.openedFile !== null);
@@ -41,7 +43,8 @@ export function useFiles() {
   }
 
   async function save(): Promise<void> {
-    const name = recording.openedFile?.name ?? `Recording of ${new Date().toLocaleString()}`;
+    const date = new Date().toLocaleString(locale.value === 'en' ? undefined : locale.value);
+    const name = recording.openedFile?.name ?? m.value.files.library.defaultName({ date });
     await library.save(name, recording.events());
     libraryOpen.value = true;
   }

@@ -4,12 +4,13 @@
  * recording or an opened file), from the recording store's event log.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { RecordedEvent } from '~/core/events';
 import { previewRedaction, type HarExportProgress } from '~/core/har';
 import type { RedactionManifest, UserRedactionRule } from '~/core/redact';
 import { downloadBlob, exportBlob, exportFileName, type ExportFormat } from '~/composables/file-download';
 import { ruleProblem } from '~/components/export/rule-problem';
+import { locale, useMessages } from '~/composables/i18n';
 import { recordingSite } from './library';
 import { useRecordingStore } from './recording';
 
@@ -25,7 +26,12 @@ export const useExportStore = defineStore('export', () => {
   const preview = shallowRef<RedactionManifest | null>(null);
   const progress = ref<HarExportProgress | null>(null);
   const busy = ref(false);
-  const error = ref<string | null>(null);
+  const m = useMessages();
+  /** Why the last export failed, as the browser said it; worded by `error`. */
+  const failure = ref<string | null>(null);
+  const error = computed(() =>
+    failure.value === null ? null : m.value.exportDialog.failed({ error: failure.value }),
+  );
 
   const events = (): readonly RecordedEvent[] => recording.events();
   const redaction = () => ({
@@ -40,7 +46,7 @@ export const useExportStore = defineStore('export', () => {
 
   function show(): void {
     includeSecrets.value = false;
-    error.value = null;
+    failure.value = null;
     progress.value = null;
     open.value = true;
     refreshPreview();
@@ -54,7 +60,7 @@ export const useExportStore = defineStore('export', () => {
 
   /** Adds a rule; returns why it was refused, or null. */
   function addRule(rule: UserRedactionRule): string | null {
-    const problem = ruleProblem(rule);
+    const problem = ruleProblem(rule, locale.value);
     if (problem) return problem;
     rules.value = [...rules.value, rule];
     refreshPreview();
@@ -75,18 +81,20 @@ export const useExportStore = defineStore('export', () => {
   async function run(): Promise<void> {
     if (busy.value) return;
     busy.value = true;
-    error.value = null;
+    failure.value = null;
     const list = events();
     try {
       const blob = await exportBlob(list, format.value, {
         redaction: redaction(),
         onProgress: (p) => (progress.value = p),
+        // `_findings` in the file are written in the panel's language.
+        locale: locale.value,
       });
       const site = recordingSite(list);
       downloadBlob(blob, exportFileName(site, list[0]?.time ?? Date.now(), format.value));
       open.value = false;
     } catch (err) {
-      error.value = `The export failed: ${err instanceof Error ? err.message : String(err)}. Try again, or export as HAR (not gzip).`;
+      failure.value = err instanceof Error ? err.message : String(err);
     } finally {
       busy.value = false;
       includeSecrets.value = false;

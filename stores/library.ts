@@ -4,8 +4,9 @@
  * only when opened or exported.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { RecordedEvent } from '~/core/events';
+import { useMessages } from '~/composables/i18n';
 
 export interface SavedRecording {
   id: number;
@@ -23,6 +24,9 @@ const DB_NAME = 'handshake-library';
 const META = 'recordings';
 const EVENTS = 'events';
 
+/** The site of a recording with no page load nor request (shown translated, kept as data). */
+export const UNKNOWN_SITE = 'unknown';
+
 /** The site a recording is of: its first page load, else its first request. */
 export function recordingSite(events: readonly RecordedEvent[]): string {
   for (const e of events) {
@@ -35,8 +39,11 @@ export function recordingSite(events: readonly RecordedEvent[]): string {
       // not a URL: look further
     }
   }
-  return 'unknown';
+  return UNKNOWN_SITE;
 }
+
+/** What the library was asked to do, naming its error message. */
+type LibraryAction = 'read' | 'save' | 'rename' | 'delete' | 'open';
 
 let dbPromise: Promise<IDBDatabase> | undefined;
 
@@ -69,21 +76,27 @@ async function run<T>(
 }
 
 export const useLibraryStore = defineStore('library', () => {
+  const m = useMessages();
   const items = ref<SavedRecording[]>([]);
-  const error = ref<string | null>(null);
+  /** What failed last and the browser's reason; worded in the panel's language by `error`. */
+  const problem = ref<{ what: LibraryAction; reason: string } | null>(null);
+  /** Why the last action failed, in plain words (re-worded when the language switches). */
+  const error = computed(() =>
+    problem.value ? m.value.files.libraryErrors[problem.value.what]({ error: problem.value.reason }) : null,
+  );
 
-  async function guarded<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
+  async function guarded<T>(what: LibraryAction, work: () => Promise<T>): Promise<T | undefined> {
     try {
-      error.value = null;
+      problem.value = null;
       return await work();
     } catch (err) {
-      error.value = `Could not ${what}: ${err instanceof Error ? err.message : String(err)}.`;
+      problem.value = { what, reason: err instanceof Error ? err.message : String(err) };
       return undefined;
     }
   }
 
   async function refresh(): Promise<void> {
-    await guarded('read the library', async () => {
+    await guarded('read', async () => {
       const all =
         (await run<SavedRecording[]>([META], 'readonly', (tx) => tx.objectStore(META).getAll())) ?? [];
       items.value = all.sort((a, b) => b.savedAt - a.savedAt);
@@ -91,7 +104,7 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   async function save(name: string, events: readonly RecordedEvent[]): Promise<void> {
-    await guarded('save the recording', async () => {
+    await guarded('save', async () => {
       const size = new Blob([JSON.stringify(events)]).size;
       const meta = {
         name,
@@ -111,14 +124,14 @@ export const useLibraryStore = defineStore('library', () => {
   async function rename(id: number, name: string): Promise<void> {
     const item = items.value.find((i) => i.id === id);
     if (!item || name.trim() === '') return;
-    await guarded('rename it', () =>
+    await guarded('rename', () =>
       run([META], 'readwrite', (tx) => void tx.objectStore(META).put({ ...item, name })),
     );
     await refresh();
   }
 
   async function remove(id: number): Promise<void> {
-    await guarded('delete it', () =>
+    await guarded('delete', () =>
       run([META, EVENTS], 'readwrite', (tx) => {
         tx.objectStore(META).delete(id);
         tx.objectStore(EVENTS).delete(id);
@@ -129,7 +142,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** The events of a saved recording. */
   async function load(id: number): Promise<RecordedEvent[] | undefined> {
-    return guarded('open it', async () =>
+    return guarded('open', async () =>
       run<RecordedEvent[]>([EVENTS], 'readonly', (tx) => tx.objectStore(EVENTS).get(id)),
     );
   }

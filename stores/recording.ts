@@ -7,12 +7,14 @@
  * after applying batches. Views derive what they show from `version`.
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, triggerRef, watch } from 'vue';
 import type { RecordedEvent } from '~/core/events';
+import type { HarNotice, HarSkipCode } from '~/core/har';
 import type { Evidence, Finding, TimelineItem } from '~/core/model';
 import type { PanelToRecorder, RecorderStatus, RecorderToPanel } from '~/core/protocol';
 import { Recording } from '~/core/reducer';
 import { findFindings } from '~/core/rules';
+import { locale } from '~/composables/i18n';
 import type { LinkState, RecorderLink } from '~/composables/recorder-port';
 import { createSourceMapLoader, scriptsToMap, type SourceMapLoader } from '~/composables/source-maps';
 import type { StackFrame } from '~/core/events';
@@ -28,9 +30,11 @@ export interface Selection {
 /** A file opened read-only in the view (import, library): where it came from and what was skipped. */
 export interface OpenedFile {
   name: string;
-  /** Entries of the file left out, with the reason (the import report). */
-  skipped: Array<{ index: number; reason: string }>;
+  /** Entries of the file left out, with the reason (the import report); `code` words it anew in any language. */
+  skipped: Array<{ index: number; reason: string; code?: HarSkipCode }>;
   warnings: string[];
+  /** The same warnings as codes, when the importer gave them: the report words them in the panel's language. */
+  notices?: HarNotice[];
   /** The tool that wrote the file (`Handshake`, `WebInspector`, `Firefox`, …). */
   creator: string;
 }
@@ -78,12 +82,15 @@ export const useRecordingStore = defineStore('recording', () => {
 
   /** Recomputes findings and tells the views the model changed. */
   function publish(): void {
-    findings.value = findFindings(recording.value, undefined, { originalFrame });
+    findings.value = findFindings(recording.value, undefined, { originalFrame, locale: locale.value });
     // Maps load in the background; a newly loaded one re-derives findings and stacks.
     void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && throttle.request());
     version.value += 1;
     triggerRef(recording);
   }
+
+  // Findings are written in the panel's language: a switch re-derives them.
+  watch(locale, () => throttle.request());
 
   /** The source-mapped original of a minified frame, once its script's map has loaded. */
   function originalFrame(frame: StackFrame): OriginalFrame | undefined {

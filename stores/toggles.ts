@@ -16,6 +16,7 @@ import {
   type RefreshSettings,
 } from '~/core/refresh-detect';
 import { loadRefreshSettings, saveRefreshSettings } from '~/composables/site-settings';
+import { useMessages } from '~/composables/i18n';
 import { useRecordingStore } from './recording';
 
 /** localStorage key of the sites where the user said "don't ask again" before a replay. */
@@ -80,7 +81,14 @@ export const useTogglesStore = defineStore('toggles', () => {
     return null;
   });
   const refreshSettings = ref<RefreshSettings>(defaultRefreshSettings());
-  const refreshError = ref<string | null>(null);
+  const m = useMessages();
+  /** What failed with the site's settings and the browser's reason; worded by `refreshError`. */
+  const refreshProblem = ref<{ what: 'readFailed' | 'saveFailed'; reason: string } | null>(null);
+  const refreshError = computed(() =>
+    refreshProblem.value
+      ? m.value.replay.settings[refreshProblem.value.what]({ error: refreshProblem.value.reason })
+      : null,
+  );
 
   watch(
     site,
@@ -91,7 +99,7 @@ export const useTogglesStore = defineStore('toggles', () => {
         const loaded = await loadRefreshSettings(next);
         if (site.value === next) refreshSettings.value = loaded;
       } catch (err) {
-        refreshError.value = `Could not read this site's refresh settings: ${String(err)}`;
+        refreshProblem.value = { what: 'readFailed', reason: String(err) };
       }
     },
     { immediate: true },
@@ -102,9 +110,9 @@ export const useTogglesStore = defineStore('toggles', () => {
     if (!site.value) return;
     try {
       await saveRefreshSettings(site.value, next);
-      refreshError.value = null;
+      refreshProblem.value = null;
     } catch (err) {
-      refreshError.value = `Could not save this site's refresh settings (kept for this panel only): ${String(err)}`;
+      refreshProblem.value = { what: 'saveFailed', reason: String(err) };
     }
   }
 

@@ -3,6 +3,8 @@
  * replayed and marked as a refresh; a channel can be copied and switched off. `null` between
  * groups draws a separator.
  */
+import { messagesFor, type Locale } from '~/core/i18n';
+
 export type RowMenuAction =
   | 'copy-url'
   | 'copy-url-secrets'
@@ -32,30 +34,31 @@ export interface RowMenuSubject {
   canAct: boolean;
 }
 
-/** The menu for `subject`, in display order; `null` is a separator. */
-export function rowMenuItems(subject: RowMenuSubject): Array<RowMenuItem | null> {
+/** The menu for `subject`, in display order, labelled in `locale`; `null` is a separator. */
+export function rowMenuItems(subject: RowMenuSubject, locale: Locale = 'en'): Array<RowMenuItem | null> {
+  const t = messagesFor(locale).menu.items;
   const copyUrl: Array<RowMenuItem | null> = [
-    { action: 'copy-url', label: 'Copy URL' },
-    { action: 'copy-url-secrets', label: 'Copy URL (with secrets)' },
+    { action: 'copy-url', label: t.copyUrl },
+    { action: 'copy-url-secrets', label: t.copyUrlSecrets },
   ];
   if (subject.type === 'channel')
     return [
       ...copyUrl,
       null,
       subject.channelOff
-        ? { action: 'channel-on', label: 'Turn this channel back on', disabled: !subject.canAct }
-        : { action: 'channel-off', label: 'Turn this channel off', disabled: !subject.canAct },
+        ? { action: 'channel-on', label: t.channelOn, disabled: !subject.canAct }
+        : { action: 'channel-off', label: t.channelOff, disabled: !subject.canAct },
     ];
   return [
     ...copyUrl,
-    { action: 'copy-fetch', label: 'Copy as fetch' },
-    { action: 'copy-fetch-secrets', label: 'Copy as fetch (with secrets)' },
-    { action: 'copy-curl', label: 'Copy as cURL' },
-    { action: 'copy-curl-secrets', label: 'Copy as cURL (with secrets)' },
+    { action: 'copy-fetch', label: t.copyFetch },
+    { action: 'copy-fetch-secrets', label: t.copyFetchSecrets },
+    { action: 'copy-curl', label: t.copyCurl },
+    { action: 'copy-curl-secrets', label: t.copyCurlSecrets },
     null,
-    { action: 'replay', label: 'Replay…', disabled: !subject.canAct },
+    { action: 'replay', label: t.replay, disabled: !subject.canAct },
     subject.isRefresh
-      ? { action: 'unmark-refresh', label: 'Not a token refresh' }
-      : { action: 'mark-refresh', label: 'Mark as token refresh' },
+      ? { action: 'unmark-refresh', label: t.unmarkRefresh }
+      : { action: 'mark-refresh', label: t.markRefresh },
   ];
 }

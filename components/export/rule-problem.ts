@@ -1,20 +1,23 @@
 /** Checks a redaction rule the user typed before it is added (the redactor never throws). */
-import type { UserRedactionRule } from '~/core/redact';
+import { messagesFor, type Locale } from '~/core/i18n';
+import { redactionRuleProblem, type UserRedactionRule } from '~/core/redact';
 
-/** Why a rule cannot be added, or null when it can. */
-export function ruleProblem(rule: UserRedactionRule): string | null {
-  if (rule.pattern.trim() === '') return 'Type a name (or a pattern) to redact.';
-  try {
-    new RegExp(rule.pattern);
-    return null;
-  } catch {
-    return `"${rule.pattern}" is not a valid pattern: escape special characters such as ( [ * + ?`;
-  }
+/** Why a rule cannot be added, or null when it can (in `locale`, English by default). */
+export function ruleProblem(rule: UserRedactionRule, locale: Locale = 'en'): string | null {
+  return redactionRuleProblem(rule, locale);
 }
 
-/** How a rule's kind reads in the dialog. */
-export const RULE_KINDS: ReadonlyArray<{ match: UserRedactionRule['match']; label: string }> = [
-  { match: 'header', label: 'Header name' },
-  { match: 'json-key', label: 'JSON key' },
-  { match: 'param', label: 'Query or form parameter' },
+type KindKey = keyof ReturnType<typeof messagesFor>['exportDialog']['kinds'];
+
+/** The kinds of rule the dialog offers, in order, with the catalog key of their label. */
+export const RULE_KINDS: ReadonlyArray<{ match: UserRedactionRule['match']; key: KindKey }> = [
+  { match: 'header', key: 'header' },
+  { match: 'json-key', key: 'jsonKey' },
+  { match: 'param', key: 'param' },
 ];
+
+/** How a rule's kind reads in the dialog (the raw kind when it is not one of RULE_KINDS). */
+export function ruleKindLabel(match: UserRedactionRule['match'], locale: Locale = 'en'): string {
+  const kind = RULE_KINDS.find((k) => k.match === match);
+  return kind ? messagesFor(locale).exportDialog.kinds[kind.key] : match;
+}

@@ -3,8 +3,10 @@
  * rejections, user actions), each item placed by its start and end time. Pure: the view
  * (`story-view.vue`) only scales it to pixels.
  */
+import { messagesFor, type Locale } from '~/core/i18n';
 import type { Finding } from '~/core/model';
 import type { Recording } from '~/core/reducer';
+import { userAction } from '../timeline/timeline-rows';
 
 export type StoryItemType = 'request' | 'channel' | 'exception' | 'action' | 'page';
 
@@ -41,8 +43,12 @@ export interface Story {
 /** Ticks kept per channel: enough to see the rhythm, bounded for large recordings. */
 const MAX_TICKS = 500;
 
-/** Builds the lanes of a recording; `now` closes bars still open (pending requests, live sockets). */
-export function buildStory(rec: Recording, now: number = lastTime(rec)): Story {
+/**
+ * Builds the lanes of a recording; `now` closes bars still open (pending requests, live sockets).
+ * Labels are in `locale`.
+ */
+export function buildStory(rec: Recording, now: number = lastTime(rec), locale: Locale = 'en'): Story {
+  const t = messagesFor(locale).story;
   const requests: StoryItem[] = [];
   for (const r of rec.requests.values()) {
     if (r.preflightFor !== undefined) continue;
@@ -53,7 +59,7 @@ export function buildStory(rec: Recording, now: number = lastTime(rec)): Story {
       id: r.id,
       start: r.startTime,
       end: r.endTime ?? now,
-      label: `${r.method} ${path} → ${r.status ?? r.state}`,
+      label: `${r.method} ${path} → ${r.status ?? t.requestStates[r.state]}`,
       state: r.state === 'failed' || (r.status ?? 0) >= 400 ? 'failed' : r.state,
       ticks: [],
       row: 0,
@@ -65,7 +71,7 @@ export function buildStory(rec: Recording, now: number = lastTime(rec)): Story {
     id: c.id,
     start: c.createdTime,
     end: c.state === 'closed' || c.state === 'error' ? c.lastActivity : now,
-    label: `${c.transport} ${pathOf(c.url)}${c.closeCode !== undefined ? ` closed ${c.closeCode}` : ` ${c.state}`}`,
+    label: `${c.transport} ${pathOf(c.url)} ${c.closeCode !== undefined ? t.closed({ code: c.closeCode }) : t.channelStates[c.state]}`,
     state: c.state,
     ticks: c.frames.slice(-MAX_TICKS).map((f) => f.time),
     row: 0,
@@ -76,27 +82,32 @@ export function buildStory(rec: Recording, now: number = lastTime(rec)): Story {
     id: x.id,
     start: x.time,
     end: x.time,
-    label: `${x.surface === 'console' ? 'console' : 'rejection'}: ${x.message}`,
+    label: x.surface === 'console' ? t.console({ message: x.message }) : t.rejection({ message: x.message }),
     state: x.surface,
     ticks: [],
     row: 0,
   }));
-  const actions: StoryItem[] = rec.timeline
-    .filter((row) => row.type === 'action' || row.type === 'page')
-    .map((row) => ({
+  const actions: StoryItem[] = [];
+  for (const row of rec.timeline) {
+    if (row.type !== 'action' && row.type !== 'page') continue;
+    let label: string;
+    if (row.type === 'page') label = t.pageLoad({ path: pathOf(row.url) });
+    else {
+      const shown = userAction(row.action, row.detail, locale, row.note);
+      label = `${shown.action}${shown.detail ? ` (${shown.detail})` : ''}`;
+    }
+    actions.push({
       key: `${row.type}:${row.id}`,
       type: row.type,
       id: row.id,
       start: row.time,
       end: row.time,
-      label:
-        row.type === 'page'
-          ? `page load ${pathOf(row.url)}`
-          : `${row.action}${row.detail ? ` (${row.detail})` : ''}`,
+      label,
       state: row.type,
       ticks: [],
       row: 0,
-    }));
+    });
+  }
   const all = [...requests, ...channels, ...exceptions, ...actions];
   const start = Math.min(...all.map((i) => i.start), now);
   const end = Math.max(...all.map((i) => i.end), start + 1);
@@ -104,10 +115,10 @@ export function buildStory(rec: Recording, now: number = lastTime(rec)): Story {
     start,
     end,
     lanes: [
-      lane('requests', 'Requests', requests, end - start),
-      lane('channels', 'Channels', channels, end - start),
-      lane('exceptions', 'Rejections and errors', exceptions, end - start),
-      lane('actions', 'Page loads and user actions', actions, end - start),
+      lane('requests', t.lanes.requests, requests, end - start),
+      lane('channels', t.lanes.channels, channels, end - start),
+      lane('exceptions', t.lanes.exceptions, exceptions, end - start),
+      lane('actions', t.lanes.actions, actions, end - start),
     ],
   };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { initLocale, LOCALE_STORAGE_KEY } from '~/composables/i18n';
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import SettingsMenu from '~/components/layout/settings-menu.vue';
@@ -68,13 +69,38 @@ describe('SettingsMenu', () => {
     expect(button.attributes('aria-expanded')).toBe('false');
     await button.trigger('click');
     expect(button.attributes('aria-expanded')).toBe('true');
-    const radios = wrapper.findAll('input[type="radio"]');
+    const radios = wrapper.findAll('input[name="handshake-theme"]');
     expect(radios.map((r) => (r.element as HTMLInputElement).checked)).toEqual([true, false, false]);
     await radios[2]!.setValue(true);
     expect(wrapper.emitted('update:themeChoice')).toEqual([['dark']]);
     await wrapper.get('[role="dialog"]').trigger('keydown', { key: 'Escape' });
     expect(wrapper.find('[role="dialog"]').exists()).toBe(false);
     expect(document.activeElement).toBe(button.element);
+    wrapper.unmount();
+  });
+
+  it('switches the language: the menu re-renders in Russian and back, the choice is kept', async () => {
+    const store = new Map<string, string>();
+    initLocale(document.documentElement, {
+      store: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) },
+      languages: ['en-US'],
+    });
+    const wrapper = mount(SettingsMenu, { props: { themeChoice: 'auto' }, attachTo: document.body });
+    await wrapper.get('button[aria-label="Settings"]').trigger('click');
+    const languages = wrapper.findAll('input[name="handshake-language"]');
+    expect(languages.map((r) => (r.element as HTMLInputElement).value)).toEqual(['auto', 'en', 'ru']);
+    expect(languages.map((r) => (r.element as HTMLInputElement).checked)).toEqual([true, false, false]);
+
+    await languages[2]!.setValue(true);
+    expect(document.documentElement.lang).toBe('ru');
+    expect(store.get(LOCALE_STORAGE_KEY)).toBe('ru');
+    expect(wrapper.get('[role="dialog"]').attributes('aria-label')).toBe('Настройки');
+    expect(wrapper.text()).toContain('Тёмная');
+    expect(wrapper.text()).toContain('English'); // each language is named in itself
+
+    await wrapper.findAll('input[name="handshake-language"]')[0]!.setValue(true);
+    expect(document.documentElement.lang).toBe('en');
+    expect(wrapper.text()).toContain('Dark');
     wrapper.unmount();
   });
 });
