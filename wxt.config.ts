@@ -21,9 +21,10 @@ export default defineConfig({
   imports: { eslintrc: { enabled: 9 } },
   // A function of the target browser: Firefox gets its add-on id and no `debugger` (docs/firefox.md).
   manifest: ({ browser }) => ({
-    name: 'Handshake',
-    description:
-      'Records auth and real-time traffic (HTTP, CORS preflights, WebSocket, SSE) and explains why it broke.',
+    // English and Russian from public/_locales (the panel's own catalogs are core/i18n).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       ...(browser === 'firefox' ? [] : ['debugger']),
       'storage',

@@ -76,6 +76,17 @@ test.describe('screenshots for the README', () => {
     await expect(panel.page.getByRole('region', { name: 'Time axis' })).toBeVisible();
     await expect(panel.finding('auth/context-missing')).toBeVisible();
     await picture(panel.page, 'time-axis');
+
+    // The same panel in Russian: controls and the findings' own words.
+    await panel.page.getByRole('button', { name: 'List', exact: true }).click();
+    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('radio', { name: 'Русский' }).check();
+    await panel.page.keyboard.press('Escape');
+    await expect(panel.page.locator('html')).toHaveAttribute('lang', 'ru');
+    await cors.getByRole('button').first().click();
+    await expect(cors).toContainText(/Access-Control-Allow-Headers/);
+    await expect(cors).toContainText(/заголов/i);
+    await picture(panel.page, 'panel-ru');
   });
 
   test('fixed variant: no findings, the channel and its frames', async ({ context, demo, openPanel }) => {

@@ -30,7 +30,7 @@ test('the settings menu switches the theme and the panel repaints', async ({ con
   await expect.poll(background).toBe('rgb(40, 40, 40)');
 
   await panel.page.getByRole('button', { name: 'Settings' }).click();
-  await panel.page.getByRole('radio', { name: /Auto/ }).check();
+  await panel.page.getByRole('radio', { name: 'Auto (follow DevTools)' }).check();
   await expect(root).toHaveAttribute('data-theme', 'light');
   await expect.poll(background).toBe('rgb(255, 255, 255)');
 });

@@ -24,7 +24,7 @@ test('the refresh request shows both verdicts and the decisive header', async ({
   await expect(verdict).toBeVisible();
   const table = verdict.getByRole('table', { name: 'CORS verdict' });
   await expect(table).toContainText('HeaderDisallowedByPreflightResponse (authorization)');
-  await expect(table).toContainText('basis: CDP');
+  await expect(table).toContainText("Chromium's verdict (CDP)");
   await expect(verdict.getByTestId('cors-decisive')).toHaveText(
     'Decisive header: access-control-allow-headers',
   );

@@ -32,7 +32,9 @@ export const test = base.extend<Fixtures, { demo: Demo }>({
     { scope: 'worker' },
   ],
 
-  context: async ({}, use) => {
+  // `test.use({ locale: 'ru-RU' })` starts Chromium in that language (its UI language, which
+  // `chrome.i18n.getUILanguage()` reports, and navigator.languages).
+  context: async ({ locale }, use) => {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
     }
@@ -43,6 +45,7 @@ export const test = base.extend<Fixtures, { demo: Demo }>({
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: true,
+      locale,
       args: [...QUIET_FLAGS, ...extensionFlags(EXTENSION_DIR)],
     });
     await use(context);
