@@ -43,6 +43,12 @@ async function load(path: string, locale: Locale): Promise<HarImportResult> {
   return result;
 }
 
+/** An error in words: ours in `locale`, anything else as it says itself. */
+function errorText(error: unknown, locale: Locale): string {
+  if (error instanceof HarImportError) return error.localized(locale);
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function analyze(files: string[], json: boolean, locale: Locale): Promise<number> {
   const m = messagesFor(locale).cli;
   let errors = false;
@@ -55,12 +61,7 @@ async function analyze(files: string[], json: boolean, locale: Locale): Promise<
       result = await load(path, locale);
     } catch (error) {
       unreadable = true;
-      const message =
-        error instanceof HarImportError
-          ? error.localized(locale)
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const message = errorText(error, locale);
       if (json) reports.push({ file: path, error: message });
       else process.stdout.write(`== ${path}\n${m.cannotRead({ message })}\n\n`);
       continue;
@@ -163,12 +164,7 @@ export async function main(
     process.stdout.write(`${m.usage}\n`);
     return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
   } catch (error) {
-    const message =
-      error instanceof HarImportError
-        ? error.localized(locale)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    const message = errorText(error, locale);
     process.stderr.write(`handshake: ${message}\n`);
     if (error instanceof UsageError) process.stderr.write(`${m.usage}\n`);
     return 2;

@@ -9,12 +9,16 @@
  */
 import { computed, readonly, ref, type ComputedRef, type Ref } from 'vue';
 import { LOCALES, messagesFor, resolveLocale, type Locale, type Messages } from '~/core/i18n';
+import {
+  defaultChoiceStorage,
+  readStoredChoice,
+  writeStoredChoice,
+  type ChoiceStorage,
+} from './stored-choice';
 
 export type LocaleChoice = 'auto' | Locale;
 export const LOCALE_CHOICES: readonly LocaleChoice[] = ['auto', ...LOCALES];
 export const LOCALE_STORAGE_KEY = 'handshake.locale';
-
-type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** The browser's preferred languages, most preferred first. */
 export function browserLanguages(): string[] {
@@ -32,21 +36,7 @@ export function browserLanguages(): string[] {
 
 /** The stored choice, `auto` when none (or an unknown value) is stored. */
 export function readLocaleChoice(storage: ChoiceStorage | undefined): LocaleChoice {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(LOCALE_STORAGE_KEY) ?? null;
-  } catch {
-    // Storage can throw when the profile blocks it; Auto still gives a usable panel.
-  }
-  return LOCALE_CHOICES.find((c) => c === raw) ?? 'auto';
-}
-
-function defaultStorage(): ChoiceStorage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
+  return readStoredChoice(storage, LOCALE_STORAGE_KEY, LOCALE_CHOICES, 'auto');
 }
 
 const choice = ref<LocaleChoice>('auto');
@@ -73,7 +63,7 @@ export function initLocale(
   rootElement: HTMLElement | undefined,
   options: { store?: ChoiceStorage; languages?: readonly string[] } = {},
 ): void {
-  storage = options.store ?? defaultStorage();
+  storage = options.store ?? defaultChoiceStorage();
   root = rootElement;
   choice.value = readLocaleChoice(storage);
   browserLocale.value = resolveLocale(options.languages ?? browserLanguages());
@@ -94,11 +84,7 @@ export function useLocaleChoice(): {
     choice: readonly(choice),
     setChoice(next) {
       choice.value = next;
-      try {
-        storage?.setItem(LOCALE_STORAGE_KEY, next);
-      } catch {
-        // Not persisted (storage blocked): the choice still holds for this panel.
-      }
+      writeStoredChoice(storage, LOCALE_STORAGE_KEY, next);
       applyLang();
     },
   };

@@ -8,6 +8,12 @@
  */
 import { readonly, ref, type Ref } from 'vue';
 import type { DevtoolsLike } from './inspected-tab';
+import {
+  defaultChoiceStorage,
+  readStoredChoice,
+  writeStoredChoice,
+  type ChoiceStorage,
+} from './stored-choice';
 
 export type Theme = 'light' | 'dark';
 export type ThemeChoice = 'auto' | Theme;
@@ -29,8 +35,6 @@ export interface DevtoolsThemeLike extends DevtoolsLike {
   };
 }
 
-type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
 /** Picks the theme: a manual choice wins, then DevTools when present, else the media query. */
 export function pickTheme(
   devtools: DevtoolsLike | undefined,
@@ -45,21 +49,7 @@ export function pickTheme(
 
 /** The stored choice, `auto` when none (or an unknown value) is stored. */
 export function readThemeChoice(storage: ChoiceStorage | undefined): ThemeChoice {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(THEME_STORAGE_KEY) ?? null;
-  } catch {
-    // Storage can throw when the profile blocks it; the default still gives a usable panel.
-  }
-  return THEME_CHOICES.find((c) => c === raw) ?? 'auto';
-}
-
-function defaultStorage(): ChoiceStorage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
+  return readStoredChoice(storage, THEME_STORAGE_KEY, THEME_CHOICES, 'auto');
 }
 
 const choice = ref<ThemeChoice>('auto');
@@ -73,7 +63,7 @@ let storage: ChoiceStorage | undefined;
 export function applyTheme(
   root: HTMLElement,
   devtools: DevtoolsThemeLike | undefined,
-  store: ChoiceStorage | undefined = defaultStorage(),
+  store: ChoiceStorage | undefined = defaultChoiceStorage(),
 ): () => void {
   storage = store;
   choice.value = readThemeChoice(store);
@@ -112,11 +102,7 @@ export function useThemeChoice(): { choice: Readonly<Ref<ThemeChoice>>; setChoic
     choice: readonly(choice),
     setChoice(next) {
       choice.value = next;
-      try {
-        storage?.setItem(THEME_STORAGE_KEY, next);
-      } catch {
-        // Not persisted (storage blocked): the choice still holds for this panel.
-      }
+      writeStoredChoice(storage, THEME_STORAGE_KEY, next);
       refresh();
     },
   };

@@ -6,13 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseCors } from '../../../core/cors/analyse';
-import type { EventBody } from '../../../core/events';
 import { importHarText } from '../../../core/har';
 import type { Locale } from '../../../core/i18n';
 import type { Finding } from '../../../core/model';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
+import { failure as failureLog } from '../cors/failure';
 import { API, ORIGIN, REFRESH_URL, corsRefreshFailure, eventLog, type EventLog } from '../events';
+
+const failure = (f: Parameters<typeof failureLog>[0]): EventLog['events'] => failureLog(f).events;
 
 const CYRILLIC = /[а-яё]/i;
 
@@ -23,66 +25,6 @@ function corsFindings(events: EventLog['events'], locale: Locale): Finding[] {
 }
 
 const fact = (f: Finding, label: string) => f.facts.find((x) => x.label === label)?.value;
-
-interface Failure {
-  source?: 'har' | 'cdp';
-  url?: string;
-  method?: string;
-  headers?: Record<string, string>;
-  preflight?: { status: number; headers: Record<string, string>; asked?: string };
-  response?: { status: number; headers: Record<string, string> };
-  cors?: { corsError: string; failedParameter: string };
-}
-
-/** A failed request with its preflight, as the HAR importer (or CDP) records it. */
-function failure(f: Failure): EventLog['events'] {
-  const log = eventLog();
-  const add = (body: EventBody) => (f.source === 'cdp' ? log.cdp(body) : log.har(body));
-  const url = f.url ?? `${API}/api/items/1`;
-  const method = f.method ?? 'PUT';
-  if (f.preflight) {
-    add({
-      kind: 'request.start',
-      requestId: 'pre',
-      url,
-      method: 'OPTIONS',
-      resourceType: 'preflight',
-      preflightFor: 'req',
-      headers: {
-        Origin: ORIGIN,
-        'Access-Control-Request-Method': method,
-        ...(f.preflight.asked ? { 'Access-Control-Request-Headers': f.preflight.asked } : {}),
-      },
-    });
-    add({
-      kind: 'request.response',
-      requestId: 'pre',
-      status: f.preflight.status,
-      statusText: '',
-      headers: f.preflight.headers,
-    });
-    add({ kind: 'request.finished', requestId: 'pre' });
-  }
-  log.at(10);
-  add({
-    kind: 'request.start',
-    requestId: 'req',
-    url,
-    method,
-    resourceType: 'fetch',
-    headers: { Origin: ORIGIN, ...f.headers },
-  });
-  if (f.response)
-    add({
-      kind: 'request.response',
-      requestId: 'req',
-      status: f.response.status,
-      statusText: '',
-      headers: f.response.headers,
-    });
-  add({ kind: 'request.failed', requestId: 'req', errorText: 'net::ERR_FAILED', cors: f.cors });
-  return log.events;
-}
 
 const ACAO = { 'Access-Control-Allow-Origin': ORIGIN };
 const ITEMS = `${API}/api/items/1`;
