@@ -115,9 +115,10 @@ describe('the panel in Russian', () => {
     expect(rows[0].get('.time').text()).toBe('+0,000 с');
     expect(wrapper.get('[data-testid="timeline-row"][data-id="r2"] .status').text()).toBe('ошибка CORS');
     // The preflight badge keeps the word Russian DevTools use; its tooltip is Russian.
-    expect(
-      wrapper.get('[data-testid="timeline-row"][data-id="r2"] .badge[title]').attributes('title'),
-    ).toMatch(/предварительный запрос CORS/);
+    const preflight = wrapper
+      .findAll('[data-testid="timeline-row"][data-id="r2"] .badge')
+      .find((b) => b.text() === 'preflight');
+    expect(preflight?.attributes('title')).toMatch(/предварительный запрос CORS/);
     expect(wrapper.get('[data-testid="timeline-row"][data-type="channel"] .status').text()).toBe(
       'закрыт 1006',
     );
