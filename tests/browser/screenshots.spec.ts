@@ -2,8 +2,9 @@
  * The README's pictures: the built extension records the demo (buggy and fixed variants) and
  * the panel is photographed at 1280×800. `npm run screenshots` writes them into docs/images/ (what
  * the README shows); a plain test run writes them under test-results/ so that running the
- * tests never leaves the work tree changed. Times are masked so that re-running
- * only changes an image when the panel's look does (frame payloads and ids still vary a little).
+ * tests never leaves the work tree changed. Times are masked and `npm run screenshots` fixes the
+ * demo's ports, so re-running only changes the findings pictures when the panel's look does (the
+ * frames table's live payloads and the time axis's positions still vary a little).
  * Each picture is taken only once the panel shows what the caption promises.
  */
 import { statSync } from 'node:fs';

@@ -25,7 +25,12 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { demo: Demo }>({
   demo: [
     async ({}, use) => {
-      const demo = await startDemo();
+      // Free ports by default; `npm run screenshots` fixes them (DEMO_APP_PORT / DEMO_API_PORT)
+      // so the URLs in the pictures, and so the pictures, stay the same run to run.
+      const demo = await startDemo({
+        appPort: Number(process.env.DEMO_APP_PORT ?? 0),
+        apiPort: Number(process.env.DEMO_API_PORT ?? 0),
+      });
       await use(demo);
       await demo.close();
     },
