@@ -15,21 +15,14 @@ import {
   withRefreshMark,
   type RefreshSettings,
 } from '~/core/refresh-detect';
-import { loadRefreshSettings, saveRefreshSettings } from '~/composables/site-settings';
+import {
+  loadRefreshSettings,
+  loadReplayConfirmedOrigins,
+  saveRefreshSettings,
+  saveReplayConfirmedOrigins,
+} from '~/composables/site-settings';
 import { useMessages } from '~/composables/i18n';
 import { useRecordingStore } from './recording';
-
-/** localStorage key of the sites where the user said "don't ask again" before a replay. */
-const CONFIRMED_KEY = 'handshake:replay-confirmed-sites';
-
-function loadConfirmedSites(): string[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(CONFIRMED_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 function siteOf(url: string): string {
   try {
@@ -66,7 +59,14 @@ export const useTogglesStore = defineStore('toggles', () => {
 
   // ---- replay ------------------------------------------------------------------------------
 
-  const confirmedSites = ref<string[]>(loadConfirmedSites());
+  /** Origins whose replay warning the user turned off; until loaded, the warning shows. */
+  const confirmedSites = ref<string[]>([]);
+  void loadReplayConfirmedOrigins().then(
+    (loaded) => (confirmedSites.value = [...new Set([...loaded, ...confirmedSites.value])]),
+    () => {
+      // Storage unavailable: the warning keeps showing, which is the safe side.
+    },
+  );
 
   // ---- refresh recognition, per site ---------------------------------------------------------
 
@@ -135,11 +135,9 @@ export const useTogglesStore = defineStore('toggles', () => {
     const site = siteOf(url);
     if (confirmedSites.value.includes(site)) return;
     confirmedSites.value = [...confirmedSites.value, site];
-    try {
-      localStorage.setItem(CONFIRMED_KEY, JSON.stringify(confirmedSites.value));
-    } catch {
+    saveReplayConfirmedOrigins(confirmedSites.value).catch(() => {
       // Storage unavailable: remembered for this panel only.
-    }
+    });
   }
 
   function isRefresh(request: HttpRequest): boolean {

@@ -70,3 +70,35 @@ describe('toggles store: refresh recognition per site', () => {
     expect(again.toggles.isRefresh(request('r1', 'http://api.test/api/auth/token/refresh/'))).toBe(true);
   });
 });
+
+describe('toggles store: replay confirmations', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    localStorage.clear();
+  });
+
+  it('keeps "don\'t ask again" per origin in extension storage, across panels', async () => {
+    const first = await storesOn('http://app.test/');
+    expect(first.toggles.replayConfirmed('http://api.test/token/refresh/')).toBe(false);
+    first.toggles.rememberConfirmation('http://api.test/token/refresh/');
+    expect(first.toggles.replayConfirmed('http://api.test/other')).toBe(true);
+    await settle();
+    expect(
+      (await fakeBrowser.storage.local.get('replay:confirmed-origins'))['replay:confirmed-origins'],
+    ).toEqual(['http://api.test']);
+
+    const next = await storesOn('http://app.test/');
+    expect(next.toggles.replayConfirmed('http://api.test/token/refresh/')).toBe(true);
+    expect(next.toggles.replayConfirmed('http://elsewhere.test/')).toBe(false);
+  });
+
+  it('moves a list an earlier version left in localStorage, once', async () => {
+    localStorage.setItem('handshake:replay-confirmed-sites', JSON.stringify(['http://old.test', 42]));
+    const { toggles } = await storesOn('http://app.test/');
+    expect(toggles.replayConfirmed('http://old.test/x')).toBe(true);
+    expect(localStorage.getItem('handshake:replay-confirmed-sites')).toBeNull();
+    expect(
+      (await fakeBrowser.storage.local.get('replay:confirmed-origins'))['replay:confirmed-origins'],
+    ).toEqual(['http://old.test']);
+  });
+});
