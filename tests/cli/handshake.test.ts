@@ -127,7 +127,7 @@ describe('handshake in Russian', () => {
     const [en] = chromeFindings('en');
     expect(ru.title).not.toBe(en.title);
     const r = run('analyze', CHROME_HAR, '--lang', 'ru');
-    expect(r.stdout).toContain('8 запросов, 0 каналов, 0 исключений (файл записан в WebInspector).');
+    expect(r.stdout).toContain('8 запросов, 0 каналов, 0 исключений (файл записан программой WebInspector).');
     expect(r.stdout).toContain(ru.title);
     expect(r.stdout).not.toContain(en.title);
     expect(r.stdout).not.toContain(' requests, ');

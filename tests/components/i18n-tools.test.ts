@@ -92,7 +92,7 @@ describe('replay in Russian', () => {
     expect(wrapper.get('[data-testid="replay-cors"] [data-testid="original"]').text()).toBe(
       'заблокирован: HeaderDisallowedByPreflightResponse (authorization)',
     );
-    expect(wrapper.get('[data-testid="replay-cors"] [data-testid="replay"]').text()).toBe('пропущен');
+    expect(wrapper.get('[data-testid="replay-cors"] [data-testid="replay"]').text()).toBe('разрешён');
     expect(wrapper.get('[data-testid="replay-time"] [data-testid="replay"]').text()).toBe('12 мс');
     expect(wrapper.get('[data-testid="replay-status"] th').text()).toBe('Статус');
 
@@ -102,7 +102,7 @@ describe('replay in Russian', () => {
       /^Refresh-токены могут быть одноразовыми/,
     );
     expect(wrapper.text()).toContain('Больше не спрашивать для этого сайта');
-    button(wrapper, 'Отправить повтор');
+    button(wrapper, 'Повторить запрос');
     await button(wrapper, 'Отмена').trigger('click');
     expect(wrapper.emitted('send')).toBeUndefined();
 
@@ -244,9 +244,7 @@ describe('export in Russian', () => {
     ]);
     expect(wrapper.text()).toContain('Ключ JSON tenantKey');
     expect(wrapper.get('.warning').text()).toMatch(/^Файл будет содержать действующие учётные данные/);
-    expect(wrapper.get('[data-testid="export-progress"]').text()).toBe(
-      'Сохранение файла… 40 из 121 элемента',
-    );
+    expect(wrapper.get('[data-testid="export-progress"]').text()).toBe('Сохранение файла… 40 из 121 записи');
     expect(wrapper.get('.actions button').text()).toBe('Экспортировать с секретами');
     expect(wrapper.get('input[type="text"]').attributes('placeholder')).toBe('например, X-Tenant-Key');
     expect(wrapper.findAll('option').map((o) => o.text())).toEqual([

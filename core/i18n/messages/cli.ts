@@ -59,7 +59,7 @@ export const ru: typeof en = {
       `${p.file}: ${p.events} ${pluralRu(p.events, 'событие', 'события', 'событий')}; сохранение в ${p.output}`,
   },
   cannotRead: (p) => `✖ Не удалось прочитать: ${p.message}`,
-  summary: (p) => `${counts(p)} (файл записан в ${p.creator}).`,
+  summary: (p) => `${counts(p)} (файл записан программой ${p.creator}).`,
   summaryUnknownCreator: (p) => `${counts(p)} (программа, записавшая файл, неизвестна).`,
   noProblems: 'Проблем не найдено.',
 };

@@ -174,7 +174,7 @@ export const ru: typeof en = {
     source: 'Источник данных',
     error: 'Ошибка',
     script: 'Скрипт',
-    alsoReportedAs: 'Также сообщено как',
+    alsoReportedAs: 'Также зафиксировано как',
     surfaces: {
       unhandledrejection: 'необработанное отклонение промиса',
       error: 'неперехваченная ошибка',

@@ -60,7 +60,7 @@ export const ru: typeof en = {
   harGz: 'HAR.gz (меньше, для больших записей)',
   writing: 'Сохранение файла…',
   writingProgress: (p) =>
-    `Сохранение файла… ${p.done} из ${p.total} ${pluralRu(p.total, 'элемента', 'элементов', 'элементов')}`,
+    `Сохранение файла… ${p.done} из ${p.total} ${pluralRu(p.total, 'записи', 'записей', 'записей')}`,
   exportWithSecrets: 'Экспортировать с секретами',
   exportRedacted: 'Экспортировать без секретов',
   failed: (p) => `Экспорт не удался: ${p.error}. Попробуйте ещё раз или экспортируйте в HAR (без gzip).`,
@@ -82,8 +82,8 @@ export const ru: typeof en = {
   ruleForm: {
     label: 'Добавить правило скрытия секретов',
     redactValueOf: 'Скрывать значение:',
-    whatToMatch: 'Что сопоставлять',
-    nameToRedact: 'Имя для скрытия',
+    whatToMatch: 'Что искать',
+    nameToRedact: 'Имя, значение которого нужно скрыть',
     placeholder: 'например, X-Tenant-Key',
     add: 'Добавить правило',
   },

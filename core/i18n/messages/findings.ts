@@ -32,7 +32,7 @@ export const ru: typeof en = {
   fix: 'Как исправить',
   facts: 'Факты',
   evidence: 'Доказательства',
-  snippetTabs: 'Исправление для вашего сервера',
+  snippetTabs: 'Как исправить на вашем сервере',
   copySnippet: (p) => `Копировать фрагмент кода: ${p.label}`,
   copy: 'Копировать',
   copied: 'Скопировано',

@@ -42,7 +42,7 @@ export const ru: typeof en = {
     copyCurlSecrets: 'Копировать как cURL (с секретами)',
     replay: 'Повторить запрос…',
     markRefresh: 'Отметить как обновление токена',
-    unmarkRefresh: 'Не обновление токена',
+    unmarkRefresh: 'Это не обновление токена',
     channelOff: 'Отключить этот канал',
     channelOn: 'Снова включить этот канал',
   },

@@ -1,4 +1,6 @@
 /** The panel around the views: its empty states, progress, layout controls and units. */
+import { pluralRu } from '../plural';
+
 export const en = {
   toolbar: 'Panel',
   readingFile: 'Reading the file…',
@@ -35,7 +37,7 @@ export const en = {
 export const ru: typeof en = {
   toolbar: 'Панель',
   readingFile: 'Чтение файла…',
-  entriesProgress: (p) => `${p.done} из ${p.total} записей`,
+  entriesProgress: (p) => `${p.done} из ${p.total} ${pluralRu(p.total, 'записи', 'записей', 'записей')}`,
   dismiss: 'Скрыть',
   channels: (p) => `Каналы (${p.count})`,
   resizeFindings: 'Изменить высоту списка проблем',

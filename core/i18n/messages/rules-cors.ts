@@ -207,7 +207,7 @@ export const ru: typeof en = {
     allowCredentialsAnswered: 'Allow-Credentials в ответе',
     preflightAnswer: 'Ответ на предварительный запрос',
     serverAnswered: 'Ответ сервера',
-    reportedAs: 'Сообщено как',
+    reportedAs: 'Отчёт браузера',
   },
   values: {
     notCaptured: 'не записан',
@@ -322,7 +322,7 @@ export const ru: typeof en = {
       'Preflight-запрос должен завершаться успешно (200 или 204), хотя учётных данных он не несёт; браузер отменил запрос.',
     fix: (p) =>
       `На сервере пропускайте OPTIONS ${p.url} без аутентификации и отвечайте 204: ` +
-      'поставьте CORS middleware перед авторизацией или исключите из неё OPTIONS.',
+      'поставьте CORS middleware перед аутентификацией или исключите из неё OPTIONS.',
   },
   hiddenServerError: {
     which: { preflight: 'предварительный запрос (OPTIONS)', request: 'запрос' },

@@ -73,7 +73,7 @@ export const ru: typeof en = {
       'Фильтр: текст, /regex/, method:POST, status-code:4xx, domain:*.example.com, is:failed, -type:ws',
     count: (p) => `${p.shown} из ${p.total}`,
     help: 'Условия объединяются. Свойства: method, status-code, domain, type, is:failed, is:cors, finding, larger-than; минус в начале исключает.',
-    ignored: (p) => `Пропущено: ${p.problems}`,
+    ignored: (p) => `Проигнорировано: ${p.problems}`,
   },
   // As Chrome's Russian Network panel says it (and it fits the badge).
   preflight: 'preflight',

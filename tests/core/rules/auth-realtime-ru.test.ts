@@ -315,7 +315,7 @@ describe('auth and real-time findings in Russian, on built logs', () => {
     expect(server.explanation).toBe(
       `${WS} закрывался с кодом 1011 2 раза: внутренняя ошибка сервера: сервер столкнулся с непредвиденной ситуацией.`,
     );
-    expect(fact(server, 'Закрыто так соединений')).toBe('2');
+    expect(fact(server, 'Соединений закрыто с этим кодом')).toBe('2');
   });
 
   it('realtime/reconnect-storm names sockets without a close code in Russian', () => {

@@ -287,7 +287,7 @@ describe('cors/* rules in Russian', () => {
     expect(notFound.explanation).toMatch(
       /^На самом деле это не проблема CORS: предварительный запрос \(OPTIONS\)/,
     );
-    expect(fact(notFound, 'Сообщено как')).toBe('PreflightMissingAllowOriginHeader ()');
+    expect(fact(notFound, 'Отчёт браузера')).toBe('PreflightMissingAllowOriginHeader ()');
 
     const [lower] = corsFindings(CASES[8].events(), 'ru');
     expect(lower.fix).toContain('либо отправляйте с клиента «PATCH», либо разрешите в точности «patch»');
