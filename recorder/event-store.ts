@@ -46,11 +46,33 @@ export async function appendEvents(tabId: number, events: readonly RecordedEvent
   await done(tx);
 }
 
-/** All events of a tab, in seq order. */
-export async function loadEvents(tabId: number): Promise<RecordedEvent[]> {
+const tabRange = (tabId: number) => IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]);
+
+/** The tab's event with the highest seq (one cursor step), or undefined when it has none. */
+export async function lastEvent(tabId: number): Promise<RecordedEvent | undefined> {
   const tx = (await open()).transaction(STORE, 'readonly');
-  const range = IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]);
-  const req = tx.objectStore(STORE).getAll(range);
+  const req = tx.objectStore(STORE).openCursor(tabRange(tabId), 'prev');
+  let last: RecordedEvent | undefined;
+  req.onsuccess = () => {
+    last = (req.result?.value as { e: RecordedEvent } | undefined)?.e;
+  };
+  await done(tx);
+  return last;
+}
+
+/**
+ * One page of a tab's events, in seq order: at most `limit` of those with `after < seq <= upTo`.
+ * A recording of 1,000,000 events is read in pages, so that the first can be shown at once.
+ */
+export async function loadEventsPage(
+  tabId: number,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<RecordedEvent[]> {
+  const tx = (await open()).transaction(STORE, 'readonly');
+  const range = IDBKeyRange.bound([tabId, after], [tabId, upTo], true, false);
+  const req = tx.objectStore(STORE).getAll(range, limit);
   await done(tx);
   return (req.result as Array<{ e: RecordedEvent }>).map((row) => row.e);
 }
@@ -58,7 +80,7 @@ export async function loadEvents(tabId: number): Promise<RecordedEvent[]> {
 /** Deletes a tab's events. */
 export async function deleteEvents(tabId: number): Promise<void> {
   const tx = (await open()).transaction(STORE, 'readwrite');
-  tx.objectStore(STORE).delete(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
+  tx.objectStore(STORE).delete(tabRange(tabId));
   await done(tx);
 }
 

@@ -25,6 +25,23 @@ type Port = Browser.runtime.Port;
 const FLUSH_MS = 50;
 /** Largest number of events in one message to a panel (a snapshot is sent in parts). */
 const CHUNK = 5000;
+/**
+ * A restored log is read from IndexedDB in pages of this many events (the first page: one
+ * CHUNK, so that a panel waiting for it shows rows soon); panels get each page as it comes.
+ */
+const PAGE = 20_000;
+
+/** A restored log still being read from IndexedDB (see `loadStored`). */
+interface StoredLoad {
+  /** The last stored seq already in `events`. */
+  after: number;
+  /** The last stored seq: the load ends there (later seqs are this worker's own events). */
+  upTo: number;
+  /** Events appended meanwhile (seqs above `upTo`): added to `events` when the load ends. */
+  live: RecordedEvent[];
+  /** Panels subscribed meanwhile, with the seq each holds already (0: none). */
+  panels: Map<Port, number>;
+}
 
 export interface TabRecordingDeps {
   reloadTab(tabId: number): Promise<void>;
@@ -46,6 +63,11 @@ export class TabRecording {
   private saving: Promise<void> = Promise.resolve();
   /** The highest seq saved to IndexedDB: panels are shown nothing beyond it. */
   private savedSeq = 0;
+  /**
+   * Set while the stored log is read in pages after a worker restart: `events` holds the pages
+   * read so far, new events wait in `loading.live` and reach panels after the stored ones.
+   */
+  private loading: StoredLoad | undefined;
 
   private constructor(
     readonly tabId: number,
@@ -70,10 +92,15 @@ export class TabRecording {
     const saved = await store.loadTabState(tabId);
     if (saved) {
       rec.state = saved;
-      rec.events = await store.loadEvents(tabId);
-      const last = rec.events.at(-1);
+      // The last stored event first: new events get seqs after it, and its time ends the gap.
+      const last = await store.lastEvent(tabId);
       if (last && last.seq >= rec.state.nextSeq) rec.state.nextSeq = last.seq + 1;
       rec.savedSeq = last?.seq ?? 0;
+      if (last) {
+        // The first page before anything is sent; the rest streams in behind it.
+        rec.loading = { after: 0, upTo: last.seq, live: [], panels: new Map() };
+        if (await rec.loadPage(CHUNK)) void rec.loadStored();
+      }
       if (saved.recording) {
         // Events after the last saved batch died with the worker: say so in the log.
         const now = Date.now();
@@ -114,9 +141,14 @@ export class TabRecording {
    */
   addPanel(port: Port, fromSeq?: number): void {
     this.panels.add(port);
-    port.onDisconnect.addListener(() => this.panels.delete(port));
+    port.onDisconnect.addListener(() => {
+      this.panels.delete(port);
+      this.loading?.panels.delete(port);
+    });
     // After a clear the panel's older events are gone here: it must start over.
     const since = fromSeq !== undefined && fromSeq >= (this.state.firstSeq ?? 1) ? fromSeq : undefined;
+    // Still loading: what is read so far now, the rest as it comes (`loadPage`, `endLoad`).
+    this.loading?.panels.set(port, since ?? 0);
     const events = this.events.filter((e) => e.seq > (since ?? 0) && e.seq <= this.savedSeq);
     const first = events.slice(0, CHUNK);
     const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first };
@@ -203,6 +235,8 @@ export class TabRecording {
   async clear(): Promise<void> {
     this.flush();
     await this.saving;
+    // Stored events still being read are deleted below: stop reading them.
+    this.loading = undefined;
     this.events = [];
     this.unsent = [];
     this.state.firstSeq = this.state.nextSeq;
@@ -214,6 +248,7 @@ export class TabRecording {
 
   /** The tab was closed: forget everything about it. */
   async dispose(): Promise<void> {
+    this.loading = undefined;
     await this.cdp.dispose();
     await store.deleteEvents(this.tabId);
     await store.deleteTabState(this.tabId);
@@ -266,7 +301,8 @@ export class TabRecording {
 
   private append(source: EventSource, time: number, body: EventBody): void {
     const event = { ...body, seq: this.state.nextSeq++, time, source } as RecordedEvent;
-    this.events.push(event);
+    // While stored events are still being read, `events` must stay their prefix, in seq order.
+    (this.loading?.live ?? this.events).push(event);
     this.unsent.push(event);
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
@@ -292,8 +328,57 @@ export class TabRecording {
       this.broadcastError(`Could not save the recording: ${String(err)}`);
     }
     this.savedSeq = Math.max(this.savedSeq, batch[batch.length - 1].seq);
+    // Panels get it after the stored events, when the load ends (`endLoad`).
+    if (this.loading) return;
     for (let i = 0; i < batch.length; i += CHUNK) {
       const part = batch.slice(i, i + CHUNK);
+      for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
+    }
+  }
+
+  // ---- restoring -----------------------------------------------------------------------------
+
+  /** Reads the rest of the stored log, page after page (started by `restore`). */
+  private async loadStored(): Promise<void> {
+    try {
+      while (await this.loadPage(PAGE));
+    } catch (err) {
+      this.broadcastError(`Could not load the saved recording: ${String(err)}`);
+      if (this.loading) this.endLoad(this.loading);
+    }
+  }
+
+  /**
+   * Reads the next page of the stored log into `events` and sends it to the panels that
+   * subscribed during the load. Returns whether more is left to read.
+   */
+  private async loadPage(limit: number): Promise<boolean> {
+    const load = this.loading;
+    if (!load) return false;
+    const page = await store.loadEventsPage(this.tabId, load.after, load.upTo, limit);
+    // Cleared or disposed meanwhile: this page is gone.
+    if (this.loading !== load) return false;
+    for (const e of page) this.events.push(e);
+    if (page.length > 0) load.after = page[page.length - 1].seq;
+    for (const [port, since] of load.panels) {
+      const events = page[0]?.seq > since ? page : page.filter((e) => e.seq > since);
+      for (let i = 0; i < events.length; i += CHUNK) {
+        this.post(port, { type: 'events', tabId: this.tabId, events: events.slice(i, i + CHUNK) });
+      }
+    }
+    if (page.length === limit && load.after < load.upTo) return true;
+    this.endLoad(load);
+    return false;
+  }
+
+  /** All stored events are in `events`: append the newer ones and send panels those saved. */
+  private endLoad(load: StoredLoad): void {
+    this.loading = undefined;
+    for (const e of load.live) this.events.push(e);
+    // Unsaved ones reach the panels with their batch (`saveThenSend`), as usual.
+    const saved = load.live.filter((e) => e.seq <= this.savedSeq);
+    for (let i = 0; i < saved.length; i += CHUNK) {
+      const part = saved.slice(i, i + CHUNK);
       for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
     }
   }
@@ -333,6 +418,7 @@ export class TabRecording {
       port.postMessage(msg);
     } catch {
       this.panels.delete(port);
+      this.loading?.panels.delete(port);
     }
   }
 }
