@@ -21,6 +21,16 @@ import type { StackFrame } from '~/core/events';
 import type { OriginalFrame } from '~/core/model';
 import { animationFrame, createFrameThrottle, type FrameScheduler } from './frame-throttle';
 
+/**
+ * Findings run every rule over the whole model: at 1,000,000 events that takes seconds. While
+ * events only stream in, a derivation slower than FINDINGS_SLOW_MS waits until FINDINGS_SPACING
+ * times its cost has passed since the last one ended (a timer then derives the latest), so it
+ * takes about a fifth of the panel's time at most instead of running every frame. Anything else
+ * (a new model, a clear, a file, the language, a source map) derives at once.
+ */
+const FINDINGS_SLOW_MS = 50;
+const FINDINGS_SPACING = 4;
+
 /** What the details pane shows: one timeline item, by type and id. */
 export interface Selection {
   type: TimelineItem['type'];
@@ -72,6 +82,12 @@ export const useRecordingStore = defineStore('recording', () => {
   let log: RecordedEvent[] = [];
   /** The live link and tab while a file is shown, to go back to them. */
   let live: { link: RecorderLink; tabId: number; options: AttachOptions } | null = null;
+  /** How long the last derivation of findings took, and when it ended (performance.now). */
+  let findingsCost = 0;
+  let findingsDoneAt = 0;
+  /** Set when findings must be derived on the next update, however slow (not only new events). */
+  let deriveNow = true;
+  let findingsTimer: ReturnType<typeof setTimeout> | undefined;
 
   const isRecording = computed(() => status.value?.recording === true);
   const canAct = computed(
@@ -80,17 +96,40 @@ export const useRecordingStore = defineStore('recording', () => {
   /** The seq of the last event held (0: none); a reconnect asks only for what follows. */
   const lastSeq = (): number => log.at(-1)?.seq ?? 0;
 
-  /** Recomputes findings and tells the views the model changed. */
+  /** Recomputes findings (or schedules it: FINDINGS_SPACING) and tells the views the model changed. */
   function publish(): void {
-    findings.value = findFindings(recording.value, undefined, { originalFrame, locale: locale.value });
+    const wait =
+      deriveNow || findingsCost < FINDINGS_SLOW_MS
+        ? 0
+        : findingsDoneAt + findingsCost * FINDINGS_SPACING - performance.now();
+    if (wait <= 0) deriveFindings();
+    else findingsTimer ??= setTimeout(() => rederive(), Math.ceil(wait) + 1);
     // Maps load in the background; a newly loaded one re-derives findings and stacks.
-    void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && throttle.request());
+    void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && rederive());
     version.value += 1;
     triggerRef(recording);
   }
 
+  function deriveFindings(): void {
+    clearTimeout(findingsTimer);
+    findingsTimer = undefined;
+    deriveNow = false;
+    const start = performance.now();
+    findings.value = findFindings(recording.value, undefined, { originalFrame, locale: locale.value });
+    findingsDoneAt = performance.now();
+    findingsCost = findingsDoneAt - start;
+  }
+
+  /** Derives findings on the next update even if slow. */
+  function rederive(): void {
+    clearTimeout(findingsTimer);
+    findingsTimer = undefined;
+    deriveNow = true;
+    throttle.request();
+  }
+
   // Findings are written in the panel's language: a switch re-derives them.
-  watch(locale, () => throttle.request());
+  watch(locale, () => rederive());
 
   /** The source-mapped original of a minified frame, once its script's map has loaded. */
   function originalFrame(frame: StackFrame): OriginalFrame | undefined {
@@ -102,7 +141,7 @@ export const useRecordingStore = defineStore('recording', () => {
     next.apply(events);
     recording.value = next;
     log = [...events];
-    throttle.request();
+    rederive();
   }
 
   function applyBatch(events: readonly RecordedEvent[]): void {
