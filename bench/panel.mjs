@@ -124,7 +124,14 @@ export async function measurePanel({ context, worker, extensionId, count, tabId 
     polling: 200,
   });
   const { firstRow, allRows } = await page.evaluate(() => window.__panelBench);
-  // Let the last chunk's findings and render settle before timing interactions.
+  // Let the last chunk's findings (spaced out while a big recording streams in: the findings
+  // list is aria-busy until they are derived) and render settle before timing interactions.
+  const settled = performance.now();
+  await page.waitForFunction(() => !document.querySelector('.findings[aria-busy="true"]'), null, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const findingsAfter = Math.round(performance.now() - settled);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
   const filter = await filterLatencies(page, ['orders', 'post orders', 'ws feed', 'no-such-thing', '']);
   const timelineScroll = await scrollFrames(page, '.timeline', 1200, 120);
@@ -153,6 +160,8 @@ export async function measurePanel({ context, worker, extensionId, count, tabId 
     rows: stored.rows,
     firstRenderMs: firstRow,
     allLoadedMs: allRows,
+    /** How long after the whole recording showed its findings were still being derived (measured from Node, ±polling). */
+    findingsSettledAfterMs: findingsAfter,
     filterMs: pct(
       filterTyped.map((f) => f.ms),
       50,

@@ -25,11 +25,14 @@ import { animationFrame, createFrameThrottle, type FrameScheduler } from './fram
  * Findings run every rule over the whole model: at 1,000,000 events that takes seconds. While
  * events only stream in, a derivation slower than FINDINGS_SLOW_MS waits until FINDINGS_SPACING
  * times its cost has passed since the last one ended (a timer then derives the latest), so it
- * takes about a fifth of the panel's time at most instead of running every frame. Anything else
- * (a new model, a clear, a file, the language, a source map) derives at once.
+ * takes about a fifth of the panel's time at most instead of running every frame. Once the
+ * stream goes quiet for FINDINGS_QUIET times that cost (longer than the gaps between the
+ * recorder's pages), the latest findings are derived without waiting for the spacing. Anything
+ * else (a new model, a clear, a file, the language, a source map) derives at once.
  */
 const FINDINGS_SLOW_MS = 50;
 const FINDINGS_SPACING = 4;
+const FINDINGS_QUIET = 2;
 
 /** What the details pane shows: one timeline item, by type and id. */
 export interface Selection {
@@ -67,6 +70,8 @@ export const useRecordingStore = defineStore('recording', () => {
   /** Bumped once per frame after the model changed. */
   const version = ref(0);
   const findings = shallowRef<readonly Finding[]>([]);
+  /** True while newer events wait for their findings (a slow derivation spaced out): `aria-busy`. */
+  const findingsPending = ref(false);
   const selection = ref<Selection | null>(null);
   const expandedFinding = ref<string | null>(null);
   const selectedFrameSeq = ref<number | null>(null);
@@ -88,6 +93,7 @@ export const useRecordingStore = defineStore('recording', () => {
   /** Set when findings must be derived on the next update, however slow (not only new events). */
   let deriveNow = true;
   let findingsTimer: ReturnType<typeof setTimeout> | undefined;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   const isRecording = computed(() => status.value?.recording === true);
   const canAct = computed(
@@ -103,7 +109,12 @@ export const useRecordingStore = defineStore('recording', () => {
         ? 0
         : findingsDoneAt + findingsCost * FINDINGS_SPACING - performance.now();
     if (wait <= 0) deriveFindings();
-    else findingsTimer ??= setTimeout(() => rederive(), Math.ceil(wait) + 1);
+    else {
+      findingsPending.value = true;
+      findingsTimer ??= setTimeout(() => rederive(), Math.ceil(wait) + 1);
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(() => rederive(), Math.ceil(Math.max(200, findingsCost * FINDINGS_QUIET)));
+    }
     // Maps load in the background; a newly loaded one re-derives findings and stacks.
     void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && rederive());
     version.value += 1;
@@ -112,18 +123,23 @@ export const useRecordingStore = defineStore('recording', () => {
 
   function deriveFindings(): void {
     clearTimeout(findingsTimer);
+    clearTimeout(quietTimer);
     findingsTimer = undefined;
+    quietTimer = undefined;
     deriveNow = false;
     const start = performance.now();
     findings.value = findFindings(recording.value, undefined, { originalFrame, locale: locale.value });
     findingsDoneAt = performance.now();
     findingsCost = findingsDoneAt - start;
+    findingsPending.value = false;
   }
 
   /** Derives findings on the next update even if slow. */
   function rederive(): void {
     clearTimeout(findingsTimer);
+    clearTimeout(quietTimer);
     findingsTimer = undefined;
+    quietTimer = undefined;
     deriveNow = true;
     throttle.request();
   }
@@ -300,6 +316,7 @@ export const useRecordingStore = defineStore('recording', () => {
     recording,
     version,
     findings,
+    findingsPending,
     selection,
     expandedFinding,
     selectedFrameSeq,

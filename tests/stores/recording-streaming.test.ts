@@ -58,6 +58,7 @@ describe('recording store: findings while a big recording streams in', () => {
     link.deliver({ type: 'snapshot', status: status(true), events: snapshotEvents() });
     frames.run();
     expect(clock.derivations).toBe(1);
+    expect(store.findingsPending).toBe(false);
     const first = store.findings.map((f) => f.ruleId);
 
     link.deliver({ type: 'events', tabId: TAB_ID, events: refreshEvents() });
@@ -70,10 +71,13 @@ describe('recording store: findings while a big recording streams in', () => {
     expect(store.recording.eventCount).toBe(15);
     expect(clock.derivations).toBe(1);
     expect(store.findings.map((f) => f.ruleId)).toEqual(first);
+    expect(store.findingsPending).toBe(true);
 
-    await advance(2000);
+    // The stream is quiet for twice the rules' cost: the latest findings, before the spacing ends.
+    await advance(1100);
     expect(frames.run()).toBe(1);
     expect(clock.derivations).toBe(2);
+    expect(store.findingsPending).toBe(false);
     // Nothing new: no more derivations.
     await advance(10_000);
     expect(frames.run()).toBe(0);
@@ -83,6 +87,26 @@ describe('recording store: findings while a big recording streams in', () => {
     const { findFindings } = await import('~/core/rules');
     expect(store.findings).toEqual(findFindings(whole));
     expect(store.findings.length).toBeGreaterThan(first.length);
+  });
+
+  it("while batches keep coming, derives about once per four times the rules' cost", async () => {
+    const { link, frames, store } = setup();
+    clock.ruleMs = 500;
+    link.deliver({ type: 'snapshot', status: status(true), events: snapshotEvents() });
+    frames.run();
+    expect(clock.derivations).toBe(1);
+    // A batch every 100 ms for 5 s: the quiet timer never fires, the spacing does.
+    for (let i = 0; i < 50; i++) {
+      link.deliver({ type: 'events', tabId: TAB_ID, events: i % 2 ? socketEvents() : refreshEvents() });
+      frames.run();
+      await advance(100);
+    }
+    expect(clock.derivations).toBeGreaterThanOrEqual(2);
+    expect(clock.derivations).toBeLessThanOrEqual(4);
+    expect(store.findingsPending).toBe(true);
+    await advance(1100);
+    frames.run();
+    expect(store.findingsPending).toBe(false);
   });
 
   it('derives at once when findings are fast, and after a clear however slow they were', () => {
