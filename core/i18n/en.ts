@@ -7,6 +7,7 @@ import * as common from './messages/common';
 import * as settings from './messages/settings';
 import * as rulesAuth from './messages/rules-auth';
 import * as rulesCors from './messages/rules-cors';
+import * as rulesRealtime from './messages/rules-realtime';
 import * as cors from './messages/cors';
 import * as toolbar from './messages/toolbar';
 import * as findings from './messages/findings';
@@ -30,6 +31,7 @@ export const en = {
   settings: settings.en,
   rulesAuth: rulesAuth.en,
   rulesCors: rulesCors.en,
+  rulesRealtime: rulesRealtime.en,
   cors: cors.en,
   toolbar: toolbar.en,
   findings: findings.en,

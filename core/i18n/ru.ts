@@ -4,6 +4,7 @@ import * as common from './messages/common';
 import * as settings from './messages/settings';
 import * as rulesAuth from './messages/rules-auth';
 import * as rulesCors from './messages/rules-cors';
+import * as rulesRealtime from './messages/rules-realtime';
 import * as cors from './messages/cors';
 import * as toolbar from './messages/toolbar';
 import * as findings from './messages/findings';
@@ -27,6 +28,7 @@ export const ru: Messages = {
   settings: settings.ru,
   rulesAuth: rulesAuth.ru,
   rulesCors: rulesCors.ru,
+  rulesRealtime: rulesRealtime.ru,
   cors: cors.ru,
   toolbar: toolbar.ru,
   findings: findings.ru,

@@ -32,7 +32,7 @@ export function isAbnormalClose(code: number | undefined): code is number {
 
 /** Plain-words meaning of a close code, in `locale`. */
 export function closeCodeMeaning(code: number, locale: Locale = 'en'): string {
-  const m = messagesFor(locale).rulesAuth.realtime.closeCode;
+  const m = messagesFor(locale).rulesRealtime.closeCode;
   if (code in MEANING_KEY) return m[MEANING_KEY[code as keyof typeof MEANING_KEY]];
   if (code === 4001 || code === 4401) return m.app401;
   if (code === 4003 || code === 4403) return m.app403;
@@ -41,7 +41,7 @@ export function closeCodeMeaning(code: number, locale: Locale = 'en'): string {
 
 /** One finding per (endpoint, close code). */
 export function findAbnormalClose(rec: Recording, ctx: RuleContext): Finding[] {
-  const m = ctx.msg.rulesAuth.realtime.abnormalClose;
+  const m = ctx.msg.rulesRealtime.abnormalClose;
   const groups = new Map<string, Channel[]>();
   for (const c of rec.channels.values()) {
     if (c.transport !== 'websocket' || !isAbnormalClose(c.closeCode)) continue;

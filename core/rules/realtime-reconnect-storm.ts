@@ -24,7 +24,7 @@ function densest(channels: Channel[], windowMs: number): Channel[] {
 /** One finding per endpoint (transport + URL without query) that reconnected too often. */
 export function findReconnectStorm(rec: Recording, ctx: RuleContext): Finding[] {
   const { connections, windowMs } = ctx.config.reconnectStorm;
-  const m = ctx.msg.rulesAuth.realtime.reconnectStorm;
+  const m = ctx.msg.rulesRealtime.reconnectStorm;
   const states = ctx.msg.rulesAuth.state;
   const byEndpoint = new Map<string, Channel[]>();
   for (const c of rec.channels.values()) {

@@ -57,7 +57,7 @@ export function findSocketBeforeAuth(rec: Recording, ctx: RuleContext): Finding[
 }
 
 function constructionFinding(rec: Recording, ctx: RuleContext, early: EarlyConstruction): Finding {
-  const m = ctx.msg.rulesAuth.realtime.socketBeforeAuth;
+  const m = ctx.msg.rulesRealtime.socketBeforeAuth;
   const first = early.group.reports[0];
   const { where, auth } = early;
   const original = where.original
@@ -102,7 +102,7 @@ function constructionFinding(rec: Recording, ctx: RuleContext, early: EarlyConst
 }
 
 function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | undefined): Finding[] {
-  const m = ctx.msg.rulesAuth.realtime.socketBeforeAuth;
+  const m = ctx.msg.rulesRealtime.socketBeforeAuth;
   const channels = [...rec.channels.values()].sort((a, b) => a.createdTime - b.createdTime);
   const findings: Finding[] = [];
   for (const [i, channel] of channels.entries()) {
@@ -149,7 +149,7 @@ function authEvidence(ctx: RuleContext, auth: HttpRequest): Evidence {
   return {
     type: 'request',
     id: auth.id,
-    label: ctx.msg.rulesAuth.realtime.socketBeforeAuth.authEvidence({
+    label: ctx.msg.rulesRealtime.socketBeforeAuth.authEvidence({
       method: auth.method,
       url: auth.url,
       status: auth.status !== undefined ? String(auth.status) : '?',
