@@ -10,6 +10,7 @@
 export class CopyRefusedError extends Error {
   override name = 'CopyRefusedError';
   constructor() {
+    // i18n: not UI (the error's developer message; the panel shows m.menu.copyRefused)
     super('The browser refused to copy.');
   }
 }

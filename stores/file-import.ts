@@ -14,6 +14,7 @@ import { useRecordingStore } from './recording';
  * The writer recorded for a recording opened from the library: data, which the import report
  * shows in the panel's language.
  */
+// i18n: not UI (a stored value compared by the import report)
 export const LIBRARY_CREATOR = 'Handshake library';
 
 export const useFileImportStore = defineStore('file-import', () => {
