@@ -220,7 +220,12 @@ export function isRecorderToPanel(x: unknown): x is RecorderToPanel {
     case 'status':
       return isStatus(x.status);
     case 'error':
-      return isTabId(x.tabId) && typeof x.message === 'string';
+      return (
+        isTabId(x.tabId) &&
+        typeof x.message === 'string' &&
+        (x.code === undefined || x.code === 'saveFailed' || x.code === 'loadFailed') &&
+        (x.reason === undefined || typeof x.reason === 'string')
+      );
     default:
       return false;
   }

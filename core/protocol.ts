@@ -151,7 +151,18 @@ export type RecorderToPanel =
   | { type: 'snapshot'; status: RecorderStatus; events: RecordedEvent[]; fromSeq?: number }
   | { type: 'events'; tabId: number; events: RecordedEvent[] }
   | { type: 'status'; status: RecorderStatus }
-  | { type: 'error'; tabId: number; message: string };
+  | {
+      type: 'error';
+      tabId: number;
+      /** In English: what a panel shows when it does not know `code`. */
+      message: string;
+      /** The recorder's own failures, which the panel words in its language (`reason` is data). */
+      code?: RecorderErrorCode;
+      reason?: string;
+    };
+
+/** Failures of the recorder itself (a browser API's own refusal comes as `message` alone). */
+export type RecorderErrorCode = 'saveFailed' | 'loadFailed';
 
 // ---- devtools page -> recorder (runtime port named DEVTOOLS_PORT) --------------------------
 

@@ -8,6 +8,7 @@ import type { EventBody, EventSource, RecordedEvent } from '../core/events';
 import { LiveHarEntries } from '../core/har/live-entries';
 import type {
   RealtimePolicy,
+  RecorderErrorCode,
   RecorderStatus,
   RecorderToBridge,
   RecorderToPanel,
@@ -325,7 +326,7 @@ export class TabRecording {
       await store.appendEvents(this.tabId, batch);
       await this.saveState();
     } catch (err) {
-      this.broadcastError(`Could not save the recording: ${String(err)}`);
+      this.broadcastError('saveFailed', `Could not save the recording: ${String(err)}`, String(err));
     }
     this.savedSeq = Math.max(this.savedSeq, batch[batch.length - 1].seq);
     // Panels get it after the stored events, when the load ends (`endLoad`).
@@ -343,7 +344,7 @@ export class TabRecording {
     try {
       while (await this.loadPage(PAGE));
     } catch (err) {
-      this.broadcastError(`Could not load the saved recording: ${String(err)}`);
+      this.broadcastError('loadFailed', `Could not load the saved recording: ${String(err)}`, String(err));
       if (this.loading) this.endLoad(this.loading);
     }
   }
@@ -409,8 +410,9 @@ export class TabRecording {
     for (const port of this.panels) this.post(port, { type: 'status', status: this.status() });
   }
 
-  private broadcastError(message: string): void {
-    for (const port of this.panels) this.post(port, { type: 'error', tabId: this.tabId, message });
+  private broadcastError(code: RecorderErrorCode, message: string, reason: string): void {
+    for (const port of this.panels)
+      this.post(port, { type: 'error', tabId: this.tabId, message, code, reason });
   }
 
   private post(port: Port, msg: RecorderToPanel): void {

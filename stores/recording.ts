@@ -14,7 +14,7 @@ import type { Evidence, Finding, TimelineItem } from '~/core/model';
 import type { PanelToRecorder, RecorderStatus, RecorderToPanel } from '~/core/protocol';
 import { Recording } from '~/core/reducer';
 import { findFindings } from '~/core/rules';
-import { locale } from '~/composables/i18n';
+import { locale, useMessages } from '~/composables/i18n';
 import type { LinkState, RecorderLink } from '~/composables/recorder-port';
 import { createSourceMapLoader, scriptsToMap, type SourceMapLoader } from '~/composables/source-maps';
 import type { StackFrame } from '~/core/events';
@@ -61,11 +61,18 @@ export interface AttachOptions {
 
 /** The recording store of the panel (one per panel page). Call `attach` once with a link. */
 export const useRecordingStore = defineStore('recording', () => {
+  const messages = useMessages();
   const tabId = ref<number | null>(null);
   const status = ref<RecorderStatus | null>(null);
   const connection = ref<LinkState | 'detached'>('detached');
-  /** Messages of the recorder's `error` replies, newest last. */
-  const errors = ref<string[]>([]);
+  /** The recorder's `error` replies, newest last, as received. */
+  const errorReplies = shallowRef<Array<Extract<RecorderToPanel, { type: 'error' }>>>([]);
+  /** The same in words, in the panel's language where the recorder gave a code. */
+  const errors = computed(() =>
+    errorReplies.value.map((e) =>
+      e.code ? messages.value.panel.recorderErrors[e.code]({ reason: e.reason ?? '' }) : e.message,
+    ),
+  );
   const recording = shallowRef<Recording>(markRaw(new Recording()));
   /** Bumped once per frame after the model changed. */
   const version = ref(0);
@@ -186,7 +193,7 @@ export const useRecordingStore = defineStore('recording', () => {
         if (message.status.tabId === tabId.value) status.value = message.status;
         return;
       case 'error':
-        if (message.tabId === tabId.value) errors.value = [...errors.value.slice(-4), message.message];
+        if (message.tabId === tabId.value) errorReplies.value = [...errorReplies.value.slice(-4), message];
         return;
     }
   }
@@ -300,7 +307,7 @@ export const useRecordingStore = defineStore('recording', () => {
   }
 
   function dismissErrors(): void {
-    errors.value = [];
+    errorReplies.value = [];
   }
 
   /** Runs a pending view update now. */

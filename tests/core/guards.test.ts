@@ -169,7 +169,14 @@ const examples: Examples = {
         { type: 'status', status: { ...status, realtime: { allOff: 1, blocked: [] } } },
       ],
     },
-    error: { valid: { type: 'error', tabId: 1, message: 'boom' }, malformed: [{ type: 'error', tabId: 1 }] },
+    error: {
+      valid: { type: 'error', tabId: 1, message: 'boom', code: 'saveFailed', reason: 'QuotaExceededError' },
+      malformed: [
+        { type: 'error', tabId: 1 },
+        { type: 'error', tabId: 1, message: 'boom', code: 'formatDisk' },
+        { type: 'error', tabId: 1, message: 'boom', reason: 42 },
+      ],
+    },
   },
   'devtools->recorder': {
     'har-entries': {

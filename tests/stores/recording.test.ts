@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { useLocaleChoice } from '~/composables/i18n';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useRecordingStore } from '~/stores/recording';
@@ -131,6 +132,24 @@ describe('recording store', () => {
     expect(store.errors).toEqual(['Cannot attach to this target']);
     store.dismissErrors();
     expect(store.errors).toEqual([]);
+  });
+
+  it("words the recorder's own failures in the panel's language, the browser's reason as data", () => {
+    const { link, store } = setup();
+    link.deliver({
+      type: 'error',
+      tabId: TAB_ID,
+      message: 'Could not save the recording: QuotaExceededError',
+      code: 'saveFailed',
+      reason: 'QuotaExceededError',
+    });
+    expect(store.errors).toEqual(['Could not save the recording: QuotaExceededError']);
+    useLocaleChoice().setChoice('ru');
+    try {
+      expect(store.errors).toEqual(['Не удалось сохранить запись: QuotaExceededError']);
+    } finally {
+      useLocaleChoice().setChoice('auto');
+    }
   });
 
   it('selects evidence and resets the frame selection when the item changes', () => {

@@ -6,6 +6,11 @@ export const en = {
   readingFile: 'Reading the file…',
   entriesProgress: (p: { done: number; total: number }) => `${p.done} of ${p.total} entries`,
   dismiss: 'Dismiss',
+  /** The recorder's own failures (core/protocol.ts RecorderErrorCode); `reason` is the browser's. */
+  recorderErrors: {
+    saveFailed: (p: { reason: string }) => `Could not save the recording: ${p.reason}`,
+    loadFailed: (p: { reason: string }) => `Could not load the saved recording: ${p.reason}`,
+  },
   channels: (p: { count: number }) => `Channels (${p.count})`,
   resizeFindings: 'Resize findings',
   resizeTimeline: 'Resize timeline and details',
@@ -39,6 +44,10 @@ export const ru: typeof en = {
   readingFile: 'Чтение файла…',
   entriesProgress: (p) => `${p.done} из ${p.total} ${pluralRu(p.total, 'записи', 'записей', 'записей')}`,
   dismiss: 'Скрыть',
+  recorderErrors: {
+    saveFailed: (p) => `Не удалось сохранить запись: ${p.reason}`,
+    loadFailed: (p) => `Не удалось загрузить сохранённую запись: ${p.reason}`,
+  },
   channels: (p) => `Каналы (${p.count})`,
   resizeFindings: 'Изменить высоту списка проблем',
   resizeTimeline: 'Изменить ширину хронологии и подробностей',
