@@ -114,3 +114,66 @@ export function corsRefreshFailure(
       },
     });
 }
+
+/** A login request (CDP) starting at `at`, answered 15 ms later. */
+export function login(log: EventLog, at: number, status = 200): EventLog {
+  return log
+    .at(at)
+    .cdp({
+      kind: 'request.start',
+      requestId: `l${at}`,
+      url: `${API}/api/auth/login/`,
+      method: 'POST',
+      headers: {},
+      resourceType: 'fetch',
+    })
+    .at(at + 15)
+    .cdp({ kind: 'request.response', requestId: `l${at}`, status, statusText: '', headers: {} })
+    .cdp({ kind: 'request.finished', requestId: `l${at}` });
+}
+
+/** A token refresh (CDP) with `token` as Authorization, answered `took` ms later with `status`. */
+export function refresh(
+  log: EventLog,
+  id: string,
+  at: number,
+  status: number,
+  token = 'Token t1',
+  took = 30,
+): EventLog {
+  log.at(at).cdp({
+    kind: 'request.start',
+    requestId: id,
+    url: REFRESH_URL,
+    method: 'POST',
+    headers: { Authorization: token },
+    resourceType: 'xhr',
+  });
+  return log
+    .at(at + took)
+    .cdp({ kind: 'request.response', requestId: id, status, statusText: '', headers: {} })
+    .cdp({ kind: 'request.finished', requestId: id });
+}
+
+/**
+ * A refresh that failed with no CORS verdict on the failure: only Chromium's console line says
+ * why (`x-csrftoken` not allowed by Access-Control-Allow-Headers).
+ */
+export function corsConsoleOnlyFailure(): EventLog {
+  const text =
+    `Access to fetch at '${REFRESH_URL}' from origin '${ORIGIN}' has been blocked by CORS policy: ` +
+    'Request header field x-csrftoken is not allowed by Access-Control-Allow-Headers in preflight response.';
+  return eventLog()
+    .cdp({
+      kind: 'request.start',
+      requestId: '9.1',
+      url: REFRESH_URL,
+      method: 'POST',
+      headers: {},
+      resourceType: 'fetch',
+    })
+    .at(30)
+    .cdp({ kind: 'request.failed', requestId: '9.1', errorText: 'net::ERR_FAILED' })
+    .at(31)
+    .cdp({ kind: 'log', level: 'error', category: 'cors', text });
+}

@@ -12,7 +12,7 @@ import { Recording } from '../../../core/reducer';
 import { reportFindings } from '../../../core/report';
 import { compilePatterns, findFindings } from '../../../core/rules';
 import { groupExceptions } from '../../../core/rules/exception-groups';
-import { API, REFRESH_URL, SEED_STACK, corsRefreshFailure, eventLog, type EventLog } from '../events';
+import { API, SEED_STACK, corsRefreshFailure, eventLog, type EventLog, login, refresh } from '../events';
 
 const CYRILLIC = /[а-яё]/i;
 const MINE = /^(?:auth|realtime)\//;
@@ -72,37 +72,6 @@ function both(events: readonly RecordedEvent[]): { en: Finding[]; ru: Finding[] 
 
 const byRule = (findings: Finding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
 const fact = (f: Finding | undefined, label: string) => f?.facts.find((x) => x.label === label)?.value;
-
-function login(log: EventLog, at: number, status = 200): EventLog {
-  return log
-    .at(at)
-    .cdp({
-      kind: 'request.start',
-      requestId: `l${at}`,
-      url: `${API}/api/auth/login/`,
-      method: 'POST',
-      headers: {},
-      resourceType: 'fetch',
-    })
-    .at(at + 15)
-    .cdp({ kind: 'request.response', requestId: `l${at}`, status, statusText: '', headers: {} })
-    .cdp({ kind: 'request.finished', requestId: `l${at}` });
-}
-
-function refresh(log: EventLog, id: string, at: number, status: number, token = 'Token t1', took = 30) {
-  log.at(at).cdp({
-    kind: 'request.start',
-    requestId: id,
-    url: REFRESH_URL,
-    method: 'POST',
-    headers: { Authorization: token },
-    resourceType: 'xhr',
-  });
-  return log
-    .at(at + took)
-    .cdp({ kind: 'request.response', requestId: id, status, statusText: '', headers: {} })
-    .cdp({ kind: 'request.finished', requestId: id });
-}
 
 function sockets(n: number, every: number, code: number): EventLog {
   const log = eventLog();

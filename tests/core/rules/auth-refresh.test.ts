@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/model';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
-import { API, REFRESH_URL, corsRefreshFailure, eventLog, type EventLog } from '../events';
+import { API, REFRESH_URL, corsRefreshFailure, eventLog, type EventLog, refresh } from '../events';
 
 function found(log: EventLog, ruleId: string): Finding[] {
   const rec = new Recording();
@@ -15,27 +15,6 @@ function found(log: EventLog, ruleId: string): Finding[] {
 }
 
 /** A refresh sent at `at` with `token`, answered `status` at `at + took`. */
-function refresh(
-  log: EventLog,
-  id: string,
-  at: number,
-  status: number,
-  token = 'Token t1',
-  took = 30,
-): EventLog {
-  log.at(at).cdp({
-    kind: 'request.start',
-    requestId: id,
-    url: REFRESH_URL,
-    method: 'POST',
-    headers: { Authorization: token },
-    resourceType: 'xhr',
-  });
-  return log
-    .at(at + took)
-    .cdp({ kind: 'request.response', requestId: id, status, statusText: '', headers: {} })
-    .cdp({ kind: 'request.finished', requestId: id });
-}
 
 describe('auth/refresh-failed', () => {
   it('fires on a refresh refused by CORS and names the CORS reason', () => {

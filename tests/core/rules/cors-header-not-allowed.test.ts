@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
 import type { Finding } from '../../../core/model';
-import { ORIGIN, REFRESH_URL, T0, corsRefreshFailure, eventLog, type EventLog } from '../events';
+import {
+  ORIGIN,
+  REFRESH_URL,
+  T0,
+  corsConsoleOnlyFailure,
+  corsRefreshFailure,
+  eventLog,
+  type EventLog,
+} from '../events';
 
 function findingsOf(log: EventLog): Finding[] {
   const rec = new Recording();
@@ -78,22 +86,7 @@ describe('cors/header-not-allowed', () => {
   });
 
   it("falls back to Chromium's console text when the failure carries no verdict", () => {
-    const text =
-      `Access to fetch at '${REFRESH_URL}' from origin '${ORIGIN}' has been blocked by CORS policy: ` +
-      'Request header field x-csrftoken is not allowed by Access-Control-Allow-Headers in preflight response.';
-    const log = eventLog()
-      .cdp({
-        kind: 'request.start',
-        requestId: '9.1',
-        url: REFRESH_URL,
-        method: 'POST',
-        headers: {},
-        resourceType: 'fetch',
-      })
-      .at(30)
-      .cdp({ kind: 'request.failed', requestId: '9.1', errorText: 'net::ERR_FAILED' })
-      .at(31)
-      .cdp({ kind: 'log', level: 'error', category: 'cors', text });
+    const log = corsConsoleOnlyFailure();
     const [finding] = findingsOf(log);
     expect(finding.title).toBe('Request header "x-csrftoken" was refused by the server\'s CORS preflight');
     expect(fact(finding, 'Preflight')).toBe('not captured');

@@ -12,7 +12,15 @@ import type { Finding } from '../../../core/model';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
 import { failure as failureLog } from '../cors/failure';
-import { API, ORIGIN, REFRESH_URL, corsRefreshFailure, eventLog, type EventLog } from '../events';
+import {
+  API,
+  ORIGIN,
+  REFRESH_URL,
+  corsRefreshFailure,
+  eventLog,
+  type EventLog,
+  corsConsoleOnlyFailure,
+} from '../events';
 
 const failure = (f: Parameters<typeof failureLog>[0]): EventLog['events'] => failureLog(f).events;
 
@@ -58,27 +66,7 @@ const CASES: Array<{ name: string; events: () => EventLog['events']; rule: strin
   },
   {
     name: "Chromium's console text, no verdict on the failure",
-    events: () =>
-      eventLog()
-        .cdp({
-          kind: 'request.start',
-          requestId: '9.1',
-          url: REFRESH_URL,
-          method: 'POST',
-          headers: {},
-          resourceType: 'fetch',
-        })
-        .at(30)
-        .cdp({ kind: 'request.failed', requestId: '9.1', errorText: 'net::ERR_FAILED' })
-        .at(31)
-        .cdp({
-          kind: 'log',
-          level: 'error',
-          category: 'cors',
-          text:
-            `Access to fetch at '${REFRESH_URL}' from origin '${ORIGIN}' has been blocked by CORS policy: ` +
-            'Request header field x-csrftoken is not allowed by Access-Control-Allow-Headers in preflight response.',
-        }).events,
+    events: () => corsConsoleOnlyFailure().events,
     rule: 'cors/header-not-allowed',
     names: ['x-csrftoken', REFRESH_URL, ORIGIN],
   },

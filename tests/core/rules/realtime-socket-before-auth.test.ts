@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/model';
 import { Recording } from '../../../core/reducer';
 import { findFindings } from '../../../core/rules';
-import { API, SEED_STACK, eventLog, type EventLog } from '../events';
+import { SEED_STACK, eventLog, login, type EventLog } from '../events';
 
 const WS = 'ws://127.0.0.1:8000/ws/widgets/';
 
@@ -14,22 +14,6 @@ function found(log: EventLog): Finding[] {
   const rec = new Recording();
   rec.apply(log.events);
   return findFindings(rec).filter((f) => f.ruleId === 'realtime/socket-before-auth');
-}
-
-function login(log: EventLog, at: number, status = 200): EventLog {
-  return log
-    .at(at)
-    .cdp({
-      kind: 'request.start',
-      requestId: `l${at}`,
-      url: `${API}/api/auth/login/`,
-      method: 'POST',
-      headers: {},
-      resourceType: 'fetch',
-    })
-    .at(at + 15)
-    .cdp({ kind: 'request.response', requestId: `l${at}`, status, statusText: '', headers: {} })
-    .cdp({ kind: 'request.finished', requestId: `l${at}` });
 }
 
 function socket(log: EventLog, at: number, id: string, url: string): EventLog {
