@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installProbe, type ProbeHandle } from '../../probe';
-import { createTestWindow, type TestWindow } from './fake-window';
+import { describe, expect, it } from 'vitest';
+import { withRecordingProbe, type TestWindow } from './fake-window';
 
 /** The fake EventSource's test drivers (see fake-window.ts). */
 interface DrivenSource extends EventSource {
@@ -11,17 +10,7 @@ interface DrivenSource extends EventSource {
 
 describe('EventSource capture', () => {
   let t: TestWindow;
-  let handle: ProbeHandle;
-  beforeEach(() => {
-    t = createTestWindow('http://127.0.0.1:8080/app/');
-    handle = installProbe(t.win);
-    t.record(true);
-    t.posted.length = 0;
-  });
-  afterEach(async () => {
-    handle.uninstall();
-    await t.close();
-  });
+  withRecordingProbe((w) => (t = w));
 
   it('reports created, open, default messages with their last event id, and errors', () => {
     const source = new t.win.EventSource('/events/stream') as DrivenSource;

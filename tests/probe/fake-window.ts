@@ -5,6 +5,8 @@
  * class), plus the two seams the probe talks through: `postMessage` and `setTimeout`.
  */
 import { Window } from 'happy-dom';
+import { afterEach, beforeEach } from 'vitest';
+import { installProbe, type ProbeHandle } from '../../probe';
 import type { ProbeEvent, ProbeToBridge } from '../../core/protocol';
 import type { ProbeWindow } from '../../probe/natives';
 
@@ -239,4 +241,28 @@ function makePromiseRejectionEvent(happy: Window) {
       return this.#reason;
     }
   };
+}
+
+/**
+ * Each test of the calling `describe` gets a fresh window with the probe installed and told to
+ * record, and nothing posted yet; `use` receives them (before the test), and both are torn down
+ * after it.
+ */
+export function withRecordingProbe(
+  use: (t: TestWindow, handle: ProbeHandle) => void,
+  url = 'http://127.0.0.1:8080/app/',
+): void {
+  let t: TestWindow;
+  let handle: ProbeHandle;
+  beforeEach(() => {
+    t = createTestWindow(url);
+    handle = installProbe(t.win);
+    t.record(true);
+    t.posted.length = 0;
+    use(t, handle);
+  });
+  afterEach(async () => {
+    handle.uninstall();
+    await t.close();
+  });
 }

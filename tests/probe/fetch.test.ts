@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installProbe, type ProbeHandle } from '../../probe';
-import { createTestWindow, type TestWindow } from './fake-window';
+import { withRecordingProbe, type TestWindow } from './fake-window';
 
 describe('fetch capture', () => {
   let t: TestWindow;
   let handle: ProbeHandle;
-  beforeEach(() => {
-    t = createTestWindow('http://127.0.0.1:8080/app/');
-    handle = installProbe(t.win);
-    t.record(true);
-    t.posted.length = 0;
-  });
-  afterEach(async () => {
-    handle.uninstall();
-    await t.close();
+  withRecordingProbe((w, h) => {
+    t = w;
+    handle = h;
   });
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installProbe, type ProbeHandle } from '../../probe';
-import { createTestWindow, type TestWindow } from './fake-window';
+import { describe, expect, it } from 'vitest';
+import { withRecordingProbe, type TestWindow } from './fake-window';
 
 interface DrivenSocket extends WebSocket {
   serverOpen(): void;
@@ -14,17 +13,7 @@ const SSE_URL = 'http://127.0.0.1:9000/sse/notifications/';
 
 describe('real-time policy in the probe', () => {
   let t: TestWindow;
-  let handle: ProbeHandle;
-  beforeEach(() => {
-    t = createTestWindow('http://127.0.0.1:8080/app/');
-    handle = installProbe(t.win);
-    t.record(true);
-    t.posted.length = 0;
-  });
-  afterEach(async () => {
-    handle.uninstall();
-    await t.close();
-  });
+  withRecordingProbe((w) => (t = w));
 
   const policy = (allOff: boolean, blocked: string[] = []) =>
     t.message({ __handshake: 'bridge', v: 1, type: 'policy', policy: { allOff, blocked } });

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installProbe, type ProbeHandle } from '../../probe';
-import { createTestWindow, type TestWindow } from './fake-window';
+import { describe, expect, it } from 'vitest';
+import { withRecordingProbe, type TestWindow } from './fake-window';
 
 /** The fake XHR's test drivers (see fake-window.ts). */
 interface DrivenXhr extends XMLHttpRequest {
@@ -12,17 +11,7 @@ interface DrivenXhr extends XMLHttpRequest {
 
 describe('XMLHttpRequest capture', () => {
   let t: TestWindow;
-  let handle: ProbeHandle;
-  beforeEach(() => {
-    t = createTestWindow('http://127.0.0.1:8080/app/');
-    handle = installProbe(t.win);
-    t.record(true);
-    t.posted.length = 0;
-  });
-  afterEach(async () => {
-    handle.uninstall();
-    await t.close();
-  });
+  withRecordingProbe((w) => (t = w));
 
   const newXhr = () => new t.win.XMLHttpRequest() as DrivenXhr;
 
