@@ -61,6 +61,19 @@ const SECURITY_SYNTAX = [
   },
 ];
 
+/**
+ * No array spread into call arguments (`Math.min(...xs)`, `out.push(...xs)`, `new Set(...)`
+ * aside): every argument goes on the stack, and V8 throws "Maximum call stack size exceeded"
+ * somewhere past ~100,000 items. Real HAR files have that many entries and frames (issue 13).
+ */
+const NO_ARGUMENT_SPREAD = [
+  {
+    selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+    message:
+      'No spread into call arguments: a large array overflows the stack (Math.min(...xs) throws past ~100k items). Loop instead (a for loop, reduce, or push one at a time).',
+  },
+];
+
 /** `chrome.debugger` / `declarativeNetRequest` each live in one module only. */
 const SINGLE_OWNER = [
   {
@@ -141,6 +154,13 @@ export default tseslint.config(
     // The probe wraps arbitrary native functions: `Function` is the honest type there.
     files: ['probe/**', 'tests/probe/**'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
+  },
+  {
+    // Shipped code handles files of any size (tests and scripts may spread their small arrays).
+    files: [
+      '{core,components,composables,stores,recorder,cli,bridge,probe,devtools,entrypoints}/**/*.{ts,vue,mjs}',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...SECURITY_SYNTAX, ...NO_ARGUMENT_SPREAD] },
   },
   {
     files: ['core/**'],

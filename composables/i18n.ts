@@ -30,7 +30,10 @@ export function browserLanguages(): string[] {
   } catch {
     // Not an extension page (unit tests, the demo): navigator alone decides.
   }
-  if (typeof navigator !== 'undefined') tags.push(...(navigator.languages ?? []), navigator.language);
+  if (typeof navigator !== 'undefined') {
+    for (const tag of navigator.languages ?? []) tags.push(tag);
+    tags.push(navigator.language);
+  }
   return tags.filter(Boolean);
 }
 

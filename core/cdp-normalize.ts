@@ -106,7 +106,7 @@ export class CdpNormalizer {
     }
     const out: TimedBody[] = [];
     // A redirect reuses the request id: close the hop that was redirected first.
-    if (p.redirectResponse) out.push(...this.response(p.requestId, p.redirectResponse, time));
+    if (p.redirectResponse) for (const e of this.response(p.requestId, p.redirectResponse, time)) out.push(e);
     const preflightFor = p.initiator.type === 'preflight' ? p.initiator.requestId : undefined;
     const resourceType = preflightFor ? 'preflight' : type;
     this.resourceTypes.set(p.requestId, resourceType);

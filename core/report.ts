@@ -27,7 +27,7 @@ export function formatFinding(f: Finding, locale: Locale = 'en'): string {
   const lines = [
     `${SEVERITY_MARK[f.severity]} ${f.title}  [${f.ruleId}] ×${f.count} ${m.basis({ basis: f.basis })}`,
   ];
-  const width = Math.max(0, ...f.facts.map((fact) => fact.label.length));
+  const width = f.facts.reduce((w, fact) => Math.max(w, fact.label.length), 0);
   for (const fact of f.facts) lines.push(`    ${fact.label.padEnd(width)}  ${fact.value}`);
   lines.push('', indent(f.explanation), '', indent(`${m.fix} ${f.fix}`));
   return lines.join('\n');

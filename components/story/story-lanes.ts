@@ -109,8 +109,10 @@ export function buildStory(rec: Recording, now: number = lastTime(rec), locale: 
     });
   }
   const all = [...requests, ...channels, ...exceptions, ...actions];
-  const start = Math.min(...all.map((i) => i.start), now);
-  const end = Math.max(...all.map((i) => i.end), start + 1);
+  let start = now;
+  for (const i of all) start = Math.min(start, i.start);
+  let end = start + 1;
+  for (const i of all) end = Math.max(end, i.end);
   return {
     start,
     end,

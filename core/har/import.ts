@@ -238,7 +238,7 @@ function finish(
   }
   pairPreflights(records);
   const timed: TimedBody[] = records.flatMap(recordEvents);
-  const start = timed.length ? Math.min(...timed.map((t) => t.time)) : 0;
+  const start = timed.length ? timed.reduce((first, t) => Math.min(first, t.time), Infinity) : 0;
   const extras = readExtras(log, start);
   if (extras.refused > 0) notices.push({ code: 'refusedExtras', count: extras.refused });
   // Stable: events of one entry keep their order when times tie.

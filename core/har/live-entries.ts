@@ -52,14 +52,15 @@ export class LiveHarEntries {
     if (record.type === 'request' && isPreflight(record)) {
       record.resourceType = 'preflight';
       this.held.push(record);
-      if (this.held.length > MAX_HELD) out.push(...this.held.splice(0, 1));
+      const oldest = this.held.length > MAX_HELD ? this.held.shift() : undefined;
+      if (oldest) out.push(oldest);
       return { events: eventsOf(out) };
     }
     if (record.type === 'request' && this.held.length > 0) {
       pairPreflights([...this.held, record]);
       const paired = this.held.filter((p) => p.preflightFor === record.id);
       this.held = this.held.filter((p) => p.preflightFor !== record.id);
-      out.push(...paired);
+      for (const p of paired) out.push(p);
     }
     out.push(record);
     return { events: eventsOf(out) };

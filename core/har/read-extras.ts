@@ -127,7 +127,7 @@ export function readExtras(log: Obj, startTime: number): { events: TimedBody[]; 
     if (!Array.isArray(list)) continue;
     list.forEach((item, n) => {
       const read1 = isObject(item) ? read(item, n) : undefined;
-      if (read1) events.push(...read1);
+      if (read1) for (const e of read1) events.push(e);
       else refused++;
     });
   }

@@ -118,7 +118,7 @@ export function corsFindings(
       facts,
       evidence: group.flatMap((o) => evidenceOf(o, m)),
       count: group.length,
-      firstTime: Math.min(...group.map((o) => o.request.startTime)),
+      firstTime: group.reduce((first, o) => Math.min(first, o.request.startTime), Infinity),
       basis: group.some((o) => o.basis === 'cdp') ? 'cdp' : main.basis,
     };
   });

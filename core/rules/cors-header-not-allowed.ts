@@ -201,7 +201,7 @@ function toFinding(key: string, group: Occurrence[], m: Messages): Finding {
     facts,
     evidence: group.flatMap((o) => evidenceOf(o, m)),
     count: group.length,
-    firstTime: Math.min(...group.map((o) => o.request.startTime)),
+    firstTime: group.reduce((first, o) => Math.min(first, o.request.startTime), Infinity),
     basis: group.some((o) => o.basis === 'cdp') ? 'cdp' : main.basis,
   };
 }

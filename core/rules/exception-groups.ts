@@ -124,7 +124,7 @@ function nearestNaming(groups: ExceptionGroup[], record: Exception): ExceptionGr
   let bestGap = Number.POSITIVE_INFINITY;
   for (const group of groups) {
     if (!record.message.endsWith(group.message)) continue;
-    const gap = Math.min(...group.reports.map((r) => Math.abs(r.time - record.time)));
+    const gap = group.reports.reduce((g, r) => Math.min(g, Math.abs(r.time - record.time)), Infinity);
     if (gap <= CONSOLE_JOIN_WINDOW_MS && gap < bestGap) {
       best = group;
       bestGap = gap;

@@ -46,6 +46,18 @@ describe('lint rules that hold the layers and the security rules', () => {
       expect(fired, `${lintAs}: ${JSON.stringify(result.messages)}`).toContain(rule);
   });
 
+  it('rejects every spread into call arguments in shipped code, and allows spreads into arrays and objects', async () => {
+    const text = readFileSync(join(dir, 'spread-into-call.ts'), 'utf8');
+    const [result] = await eslint.lintText(text, { filePath: 'core/har/spread-into-call.ts' });
+    const spreads = result.messages.filter((m) => m.message.startsWith('No spread into call arguments'));
+    expect(spreads.map((m) => m.line)).toEqual([4, 6]);
+    const [literals] = await eslint.lintText(
+      'export const join = (a: number[], b: number[]) => ({ all: [...a, ...b], n: { ...{ a } } });\n',
+      { filePath: 'components/story/ok.ts' },
+    );
+    expect(literals.messages).toEqual([]);
+  });
+
   it('accepts the same code where it is allowed (the owner module, type-only imports)', async () => {
     const [session] = await eslint.lintText(
       "export const attach = (tabId: number) => chrome.debugger.attach({ tabId }, '1.3');\n",
