@@ -133,6 +133,16 @@ function messagesOf(list: unknown, sse: boolean): { messages: EntryMessage[]; dr
   return { messages, dropped };
 }
 
+/**
+ * The tool's own words for a failed request. Chrome's HAR writer puts `_error` on the response
+ * (devtools-frontend `front_end/models/har/Log.ts`, `_buildResponse`: `localizedFailDescription`,
+ * e.g. `net::ERR_FAILED` for a CORS failure, next to the status and headers received); mitmproxy
+ * does too; Playwright writes `response._failureText`; our own files write `_error` on the entry.
+ */
+function failureText(raw: Obj, response: Obj): string | undefined {
+  return str(raw._error) || str(response._error) || str(response._failureText) || undefined;
+}
+
 /** Why an entry is skipped: a key of the `har.skip` messages (`harSkipReason` writes it out). */
 export type HarSkipCode = 'notObject' | 'noRequest' | 'noUrl' | 'noMethod';
 
@@ -197,7 +207,7 @@ export function readEntry(raw: unknown, index: number, fallbackTime: number): En
     bodyBase64: content.encoding === 'base64',
     bodyTruncated: raw._responseBodyTruncated === true,
     state: state === 'pending' || state === 'done' || state === 'failed' ? state : undefined,
-    error: str(raw._error) || undefined,
+    error: failureText(raw, response),
     cors:
       cors && typeof cors.corsError === 'string' && typeof cors.failedParameter === 'string'
         ? { corsError: cors.corsError, failedParameter: cors.failedParameter }
