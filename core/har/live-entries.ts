@@ -9,6 +9,8 @@
  * (then both are released, the preflight linked to it) or until it can no longer be paired:
  * the pairing window has passed, too many preflights are waiting, or the recording ends.
  */
+import { analyseCors } from '../cors/analyse';
+import { getHeader, parseHeaderList } from '../headers';
 import { messagesFor, type Locale } from '../i18n';
 import { isPreflight, pairPreflights } from './pair-preflights';
 import { readEntry, type EntryRecord, type HarSkipCode, type RequestRecord } from './read-entry';
@@ -32,6 +34,8 @@ export interface LiveEntriesResult {
 /** Turns live HAR entries into events, pairing each preflight with the request it was sent for. */
 export class LiveHarEntries {
   private held: RequestRecord[] = [];
+  /** Requests recorded as blocked by their preflight (`requestBlockedBy`), in time order. */
+  private blocked: RequestRecord[] = [];
   private count = 0;
 
   /** @param locale The language of `skipped` reasons. */
@@ -51,11 +55,21 @@ export class LiveHarEntries {
     const out: EntryRecord[] = this.expire(record.time);
     if (record.type === 'request' && isPreflight(record)) {
       record.resourceType = 'preflight';
+      const notSent = requestBlockedBy(record);
+      if (notSent) {
+        record.preflightFor = notSent.id;
+        this.blocked.push(notSent);
+        if (this.blocked.length > MAX_HELD) this.blocked.shift();
+        out.push(record, notSent);
+        return { events: eventsOf(out) };
+      }
       this.held.push(record);
       const oldest = this.held.length > MAX_HELD ? this.held.shift() : undefined;
       if (oldest) out.push(oldest);
       return { events: eventsOf(out) };
     }
+    // A browser that does report the blocked request: it is already recorded.
+    if (record.type === 'request' && this.wasBlocked(record)) return { events: eventsOf(out) };
     if (record.type === 'request' && this.held.length > 0) {
       pairPreflights([...this.held, record]);
       const paired = this.held.filter((p) => p.preflightFor === record.id);
@@ -73,12 +87,70 @@ export class LiveHarEntries {
     return eventsOf(out);
   }
 
+  /** Whether `r` is a failure already recorded for its failed preflight (and forgets it). */
+  private wasBlocked(r: RequestRecord): boolean {
+    if (r.status > 0) return false;
+    const i = this.blocked.findIndex((b) => b.method === r.method && b.url === r.url);
+    if (i < 0) return false;
+    this.blocked.splice(i, 1);
+    return true;
+  }
+
   /** Preflights whose request can no longer come (started more than `HOLD_MS` before `now`). */
   private expire(now: number): EntryRecord[] {
+    this.blocked = this.blocked.filter((b) => now - b.time <= HOLD_MS);
     const stale = this.held.filter((p) => now - p.time > HOLD_MS);
     if (stale.length > 0) this.held = this.held.filter((p) => now - p.time <= HOLD_MS);
     return stale;
   }
+}
+
+/**
+ * The request a failed preflight was sent for, when the preflight's own headers already block it.
+ * The browser then never sends that request, and Firefox gives `onRequestFinished` no entry for it
+ * (seen in Firefox 153 ESR: docs/firefox.md), so nothing would ever pair with the preflight. The
+ * record stands for it as a failure (method from `Access-Control-Request-Method`, no response);
+ * the page's own report of the same request merges into it, and the CORS rules judge the pair
+ * from the preflight's headers. Judged without credentials: what fails without them fails with.
+ */
+function requestBlockedBy(preflight: RequestRecord): RequestRecord | undefined {
+  const method = getHeader(preflight.headers, 'access-control-request-method');
+  const origin = getHeader(preflight.headers, 'origin');
+  if (!method || !origin || preflight.status <= 0) return undefined;
+  const asked = getHeader(preflight.headers, 'access-control-request-headers');
+  const verdict = analyseCors({
+    request: {
+      method,
+      url: preflight.url,
+      headers: {},
+      credentials: 'same-origin',
+      origin,
+      unsafeHeaderNames: asked !== undefined ? parseHeaderList(asked) : [],
+    },
+    preflight: { url: preflight.url, status: preflight.status, headers: preflight.responseHeaders },
+    responses: [],
+  });
+  if (verdict.outcome !== 'blocked' || verdict.stage !== 'preflight') return undefined;
+  const time = preflight.time + preflight.duration;
+  return {
+    type: 'request',
+    index: preflight.index,
+    id: `${preflight.id}-blocked`,
+    url: preflight.url,
+    method,
+    headers: { Origin: origin },
+    resourceType: 'other',
+    time,
+    duration: 0,
+    status: 0,
+    statusText: '',
+    responseHeaders: {},
+    bodyBase64: false,
+    bodyTruncated: false,
+    state: 'failed',
+    // Data, as a browser's error text is: what happened to the request, not a verdict.
+    error: 'Not sent: its CORS preflight failed',
+  };
 }
 
 function eventsOf(records: EntryRecord[]): TimedBody[] {

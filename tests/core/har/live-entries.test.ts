@@ -31,7 +31,8 @@ function entry(
   };
 }
 
-const preflight = (at: number, url = API) =>
+/** The seed's preflight: `authorization` is asked for and not allowed (`allowing` allows it). */
+const preflight = (at: number, url = API, allowing = false) =>
   entry(
     'OPTIONS',
     at,
@@ -44,7 +45,7 @@ const preflight = (at: number, url = API) =>
     {
       'Access-Control-Allow-Origin': APP,
       'Access-Control-Allow-Methods': 'POST',
-      'Access-Control-Allow-Headers': 'content-type',
+      'Access-Control-Allow-Headers': allowing ? 'authorization, content-type' : 'content-type',
     },
     url,
   );
@@ -64,7 +65,7 @@ describe('LiveHarEntries', () => {
   it('holds a preflight until its request arrives, then links the two', () => {
     const feed = new LiveHarEntries();
     const t = Date.parse('2026-11-26T10:00:00Z');
-    expect(feed.add(preflight(t)).events).toEqual([]);
+    expect(feed.add(preflight(t, API, true)).events).toEqual([]);
     const { events } = feed.add(failedRefresh(t + 2));
     const starts = events.filter((e) => e.body.kind === 'request.start').map((e) => e.body);
     expect(starts).toHaveLength(2);
@@ -82,13 +83,34 @@ describe('LiveHarEntries', () => {
     expect(JSON.stringify(cors)).toContain('authorization');
   });
 
+  it('records a preflight that blocks at once, with the request it stopped (Firefox reports no entry for it)', () => {
+    const feed = new LiveHarEntries();
+    const t = Date.parse('2026-11-26T10:00:00Z');
+    const bodies = feed.add(preflight(t)).events;
+    const starts = bodies.filter((e) => e.body.kind === 'request.start').map((e) => e.body);
+    expect(starts).toMatchObject([
+      { method: 'OPTIONS', resourceType: 'preflight' },
+      { method: 'POST', url: API },
+    ]);
+    expect(starts[0]).toHaveProperty('preflightFor', (starts[1] as { requestId: string }).requestId);
+    expect(bodies.map((e) => e.body)).toContainEqual(
+      expect.objectContaining({ kind: 'request.failed', errorText: 'Not sent: its CORS preflight failed' }),
+    );
+    const findings = findFindings(record(bodies));
+    expect(findings.map((f) => f.ruleId)).toContain('cors/header-not-allowed');
+    // A browser that reports the blocked request too: it is not recorded twice.
+    expect(feed.add(failedRefresh(t + 2)).events).toEqual([]);
+    // A preflight that allows the request waits for it as before.
+    expect(feed.add(preflight(t + 3, API, true)).events).toEqual([]);
+  });
+
   it('releases a preflight unpaired once its request can no longer come, or on drain', () => {
     const feed = new LiveHarEntries();
     const t = Date.parse('2026-11-26T10:00:00Z');
-    feed.add(preflight(t));
+    feed.add(preflight(t, API, true));
     const later = feed.add(entry('GET', t + 60_000, {}, 200, {}, 'http://127.0.0.1:8000/other')).events;
     expect(later.filter((e) => e.body.kind === 'request.start')).toHaveLength(2);
-    feed.add(preflight(t + 61_000));
+    feed.add(preflight(t + 61_000, API, true));
     const drained = feed.drain();
     expect(drained.map((e) => e.body.kind)).toContain('request.start');
     expect(feed.drain()).toEqual([]);
