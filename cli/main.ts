@@ -1,17 +1,21 @@
 /**
- * `handshake analyze <files…> [--json]` and `handshake redact <in> -o <out>`: support triage on
- * top of core/ (the same import, reducer, rules and redaction as the panel). Results go to
- * stdout, progress and warnings to stderr. Everything is written in English or Russian:
- * `--lang en|ru`, else the terminal's language (`LC_ALL`, `LC_MESSAGES`, `LANG`). `--json` keeps
- * its keys in English; the texts in it (findings, warnings, reasons) are in that language.
+ * `handshake analyze <files…> [--json]`, `handshake redact <in> -o <out>` and `handshake report
+ * <in> -o <out.html>`: support triage on top of core/ (the same import, reducer, rules and
+ * redaction as the panel). Results go to stdout, progress to stderr. Everything derived from
+ * the file goes through the export's redaction first: support people paste this output into
+ * tickets. Everything is written in English or Russian: `--lang en|ru`, else the terminal's
+ * language (`LC_ALL`, `LC_MESSAGES`, `LANG`). `--json` keeps its keys in English; the texts in
+ * it (findings, warnings, reasons) are in that language.
  */
 import { statSync } from 'node:fs';
-import { exportHarBytes, HarImportError, importHar, type HarImportResult } from '../core/har';
+import { basename } from 'node:path';
+import { exportHarBytes, HarImportError, harNoticeText, importHar, type HarImportResult } from '../core/har';
 import { asLocale, messagesFor, terminalLocale, type Locale, type Messages } from '../core/i18n';
 import type { Finding } from '../core/model';
-import { describeRemoval } from '../core/redact';
+import { describeRemoval, Redactor } from '../core/redact';
 import { Recording } from '../core/reducer';
-import { formatFinding } from '../core/report';
+import { formatFindings } from '../core/report';
+import { primedRedactor, redactFindings, reportHtml, skipReasons } from '../core/report-html';
 import { findFindings } from '../core/rules';
 import { gzipCompressor, readChunks, writeChunks } from './files';
 
@@ -37,10 +41,25 @@ async function load(path: string, locale: Locale): Promise<HarImportResult> {
         progress(m.entries({ file: path, done: entriesDone, total: entriesTotal }));
     },
   });
-  for (const w of result.warnings) progress(`${path}: ${w}`);
-  for (const s of result.skipped.slice(0, 5))
-    progress(m.skipped({ file: path, index: s.index, reason: s.reason }));
   return result;
+}
+
+/** The import's words about the file, redacted: warnings (the skipped count aside) and skipped entries. */
+function importWords(result: HarImportResult, r: Redactor, locale: Locale) {
+  const warnings = result.notices.flatMap((n) =>
+    n.code === 'skipped' ? [] : [r.text(harNoticeText(n, locale))],
+  );
+  const skipped = result.skipped.map((s) => ({ ...s, reason: r.text(s.reason) }));
+  const total = result.notices.find((n) => n.code === 'skipped')?.total;
+  return { warnings, skipped, total, creator: r.text(result.creator.name) };
+}
+
+/** Progress lines for what the import assumed or left out (the first few skipped entries). */
+function reportImport(path: string, words: ReturnType<typeof importWords>, locale: Locale): void {
+  const m = messagesFor(locale).cli.progress;
+  for (const w of words.warnings) progress(`${path}: ${w}`);
+  for (const s of words.skipped.slice(0, 5))
+    progress(m.skipped({ file: path, index: s.index, reason: s.reason }));
 }
 
 /** An error in words: ours in `locale`, anything else as it says itself. */
@@ -68,14 +87,20 @@ async function analyze(files: string[], json: boolean, locale: Locale): Promise<
     }
     const rec = new Recording();
     rec.apply(result.events);
-    const findings: Finding[] = findFindings(rec, undefined, { locale });
+    // The redactor meets the whole file first, as the export does: a token the findings quote
+    // gets the placeholder it has in the headers it came from.
+    const r = primedRedactor(rec);
+    const findings: Finding[] = redactFindings(r, findFindings(rec, undefined, { locale }));
+    const words = importWords(result, r, locale);
+    reportImport(path, words, locale);
     errors ||= findings.some((f) => f.severity === 'error');
     if (json) {
       reports.push({
         file: path,
-        creator: result.creator,
-        skipped: result.skipped,
-        warnings: result.warnings,
+        creator: { name: words.creator, version: r.text(result.creator.version) },
+        skipped: words.skipped,
+        ...(words.total !== undefined ? { entries: words.total } : {}),
+        warnings: words.warnings,
         requests: rec.requests.size,
         channels: rec.channels.size,
         exceptions: rec.exceptions.size,
@@ -87,13 +112,24 @@ async function analyze(files: string[], json: boolean, locale: Locale): Promise<
         channels: rec.channels.size,
         exceptions: rec.exceptions.size,
       };
-      const head = result.creator.name
-        ? m.summary({ ...counts, creator: result.creator.name })
-        : m.summaryUnknownCreator(counts);
-      const body = findings.length
-        ? findings.map((f) => formatFinding(f, locale)).join('\n\n')
-        : m.noProblems;
-      process.stdout.write(`== ${path}\n${head}\n\n${body}\n\n`);
+      const lines = [
+        words.creator && words.creator !== 'unknown'
+          ? m.summary({ ...counts, creator: words.creator })
+          : m.summaryUnknownCreator(counts),
+      ];
+      if (words.skipped.length > 0) {
+        const total = words.total ?? words.skipped.length + rec.requests.size + rec.channels.size;
+        lines.push(
+          messagesFor(locale).report.skipped({
+            skipped: words.skipped.length,
+            total,
+            reasons: skipReasons(words.skipped),
+          }),
+        );
+      }
+      for (const w of words.warnings) lines.push(w);
+      const body = formatFindings(findings, locale, words.skipped.length);
+      process.stdout.write(`== ${path}\n${lines.join('\n')}\n\n${body}\n\n`);
     }
   }
   if (json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
@@ -102,12 +138,44 @@ async function analyze(files: string[], json: boolean, locale: Locale): Promise<
 
 async function redact(input: string, output: string, locale: Locale): Promise<number> {
   const result = await load(input, locale);
+  reportImport(input, importWords(result, new Redactor(), locale), locale);
   progress(messagesFor(locale).cli.progress.writing({ file: input, events: result.events.length, output }));
   const bytes = exportHarBytes(result.events, {
     locale,
     onManifest: (manifest) => progress(describeRemoval(manifest, locale)),
   });
   await writeChunks(output, output.endsWith('.gz') ? gzipCompressor(bytes) : bytes);
+  return 0;
+}
+
+async function report(input: string, output: string, locale: Locale): Promise<number> {
+  const result = await load(input, locale);
+  const rec = new Recording();
+  rec.apply(result.events);
+  const findings = findFindings(rec, undefined, { locale });
+  // Progress lines only (patterns, no walk): the report redacts the import's words itself.
+  reportImport(input, importWords(result, new Redactor(), locale), locale);
+  const total = result.notices.find((n) => n.code === 'skipped')?.total;
+  const chunks = reportHtml({
+    recording: rec,
+    findings,
+    file: {
+      name: basename(input),
+      creator: result.creator.name,
+      skipped: result.skipped,
+      warnings: result.notices.flatMap((n) => (n.code === 'skipped' ? [] : [harNoticeText(n, locale)])),
+      ...(total !== undefined ? { total } : {}),
+    },
+    locale,
+    writtenAt: Date.now(),
+  });
+  await writeChunks(
+    output,
+    (async function* () {
+      yield* chunks;
+    })(),
+  );
+  progress(messagesFor(locale).cli.progress.wrote({ output, findings: findings.length }));
   return 0;
 }
 
@@ -154,12 +222,16 @@ export async function main(
       if (files.length === 0) throw new UsageError(m.errors.analyzeNeedsFile);
       return await analyze(files, rest.includes('--json'), locale);
     }
-    if (command === 'redact') {
+    if (command === 'redact' || command === 'report') {
       const o = rest.findIndex((a) => a === '-o' || a === '--output');
       const output = o >= 0 ? rest[o + 1] : undefined;
       const inputs = rest.filter((_, i) => i !== o && i !== o + 1);
-      if (inputs.length !== 1 || !output) throw new UsageError(m.errors.redactNeedsFiles);
-      return await redact(inputs[0], output, locale);
+      if (command === 'redact') {
+        if (inputs.length !== 1 || !output) throw new UsageError(m.errors.redactNeedsFiles);
+        return await redact(inputs[0], output, locale);
+      }
+      if (inputs.length !== 1 || !output) throw new UsageError(m.errors.reportNeedsFiles);
+      return await report(inputs[0], output, locale);
     }
     process.stdout.write(`${m.usage}\n`);
     return command === undefined || command === '--help' || command === 'help' ? 0 : 2;

@@ -25,6 +25,7 @@ import * as har from './messages/har';
 import * as filterLanguage from './messages/filter-language';
 import * as redact from './messages/redact';
 import * as cli from './messages/cli';
+import * as report from './messages/report';
 
 export const en = {
   common: common.en,
@@ -49,6 +50,7 @@ export const en = {
   filterLanguage: filterLanguage.en,
   redact: redact.en,
   cli: cli.en,
+  report: report.en,
 };
 
 /** Every message of the product: strings, and functions of named string/number parameters. */

@@ -22,6 +22,7 @@ import * as har from './messages/har';
 import * as filterLanguage from './messages/filter-language';
 import * as redact from './messages/redact';
 import * as cli from './messages/cli';
+import * as report from './messages/report';
 
 export const ru: Messages = {
   common: common.ru,
@@ -46,4 +47,5 @@ export const ru: Messages = {
   filterLanguage: filterLanguage.ru,
   redact: redact.ru,
   cli: cli.ru,
+  report: report.ru,
 };

@@ -71,6 +71,9 @@ function scrubJson(r: Redactor, value: unknown, underSecret: boolean, key = 'sec
   return value;
 }
 
+/** A lowercase word (or hyphenated words) ending a clause: `refresh`, `time-out.` */
+const PROSE_WORD = /^[a-z]+(?:-[a-z]+)*[.]?$/;
+
 /** Patterns for any string: URL credentials, JWTs, auth schemes, `"key": "…"`, `key=…`, user rules, known secrets. */
 export function scrubText(r: Redactor, text: string): string {
   if (text === '') return text;
@@ -78,7 +81,9 @@ export function scrubText(r: Redactor, text: string): string {
     return `${scheme}${r.secret(userinfo, 'url-credentials', 'url-credentials')}@`;
   });
   out = out.replace(JWT, (token) => jwt(r, token));
-  out = out.replace(AUTH_SCHEME_IN_TEXT, (_m, scheme: string, value: string) => {
+  out = out.replace(AUTH_SCHEME_IN_TEXT, (whole, scheme: string, value: string) => {
+    // "Token refresh failed": a lowercase word after the scheme is prose, not a credential.
+    if (PROSE_WORD.test(value)) return whole;
     return `${scheme} ${r.secret(value, 'text:authorization', 'authorization')}`;
   });
   out = out.replace(JSON_PAIR_IN_TEXT, (whole, key: string, value: string) =>

@@ -141,7 +141,7 @@ describe('handshake in Russian', () => {
     expect(viaLang.stdout).toContain('8 запросов');
     expect(viaLang.stdout).toContain(ru.title);
     const viaLcAll = runIn({ LC_ALL: 'C', LANG: 'ru_RU.UTF-8' }, 'analyze', CHROME_HAR);
-    expect(viaLcAll.stdout).toContain('8 requests, 0 channels, 0 exceptions (from WebInspector).');
+    expect(viaLcAll.stdout).toContain('8 requests, 0 channels, 0 exceptions (written by WebInspector).');
     expect(viaLcAll.stdout).toContain(en.title);
     const viaFlag = runIn({ LANG: 'ru_RU.UTF-8' }, 'analyze', CHROME_HAR, '--lang=en');
     expect(viaFlag.stdout).toContain(en.title);

@@ -330,7 +330,7 @@ describe('exception groups, the report and pattern errors in Russian', () => {
       /^\d+ событи[йея]: \d+ запрос(?:а|ов)?, \d+ канал(?:а|ов)?, \d+ исключени[йея]\./,
     );
     expect(ru.text).toContain('Как исправить: ');
-    expect(ru.text).toContain('(доказательства: ');
+    expect(ru.text).toContain('вердикт самого Chromium');
     expect(ru.text).not.toContain('Fix:');
     expect(reportFindings([], 'ru').text).toBe(
       '0 событий: 0 запросов, 0 каналов, 0 исключений.\n\nПроблем не найдено.',
