@@ -6,7 +6,7 @@
  */
 import type { CorsErrorStatus } from '../events';
 import { getHeader, parseHeaderList } from '../headers';
-import type { Locale } from '../i18n';
+import type { Locale, Messages } from '../i18n';
 import type { HttpRequest } from '../model';
 import {
   analyseCors,
@@ -25,9 +25,25 @@ export interface RequestCorsVerdict {
   decided?: CorsErrorStatus;
   /** `cdp` when the browser's verdict decided, `headers` when ours did. */
   basis: 'cdp' | 'headers';
+  /** How our verdict was reached from what was recorded, when ours decided (see `CorsInference`). */
+  inference?: CorsInference;
+  /** The recorded failure's own text (`net::ERR_FAILED`), when the request failed. */
+  failure?: string;
   /** Both verdicts exist and name different failures. */
   disagree: boolean;
 }
+
+/**
+ * How our verdict was reached when the browser's is missing (a HAR file never carries it):
+ * - `headers`: the answers fail the check whatever the credentials mode;
+ * - `cookieSent`: judged with credentials, because the request carried a `Cookie` header;
+ * - `failedWithoutCredentials`: judged with credentials, because the request failed although
+ *   its answers pass without them (the only credentials check that could have failed);
+ * - `failureNotRecorded`: the file does not say the request failed (a proxy such as mitmproxy
+ *   or Charles never sees the browser refuse an answer), but a browser in CORS mode refuses
+ *   these answers whatever the credentials mode.
+ */
+export type CorsInference = 'headers' | 'cookieSent' | 'failedWithoutCredentials' | 'failureNotRecorded';
 
 function originOf(url: string): string | undefined {
   try {
@@ -75,25 +91,62 @@ export function corsExchangeOf(
 }
 
 /**
- * Our verdict for a recorded request. Recordings do not say the credentials mode, so a failed
- * request that passes without credentials but fails with them is judged as credentialed (a
- * `Cookie` header says so directly). Its `warnings` are in `locale`.
+ * Was `request` made in CORS mode? `Sec-Fetch-Mode` says it when recorded. Without it, an
+ * `Origin` on a GET or HEAD does: browsers add `Origin` to those only for CORS requests
+ * (https://fetch.spec.whatwg.org/#append-a-request-origin-header), and so does a fetch or XHR
+ * resource type. A POST with `Origin` and nothing else may be a form (`no-cors`): unknown.
  */
+export function corsModeOf(request: HttpRequest, preflight: HttpRequest | undefined): boolean | undefined {
+  const mode =
+    getHeader(headersOf(request), 'sec-fetch-mode') ?? getHeader(headersOf(preflight), 'sec-fetch-mode');
+  if (mode !== undefined) return mode.trim().toLowerCase() === 'cors';
+  if (preflight) return true;
+  if (getHeader(headersOf(request), 'origin') === undefined) return undefined;
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return ['fetch', 'xhr'].includes(request.resourceType) ? true : undefined;
+}
+
+/**
+ * Our verdict for a recorded request, with how it was reached. Recordings do not say the
+ * credentials mode: a `Cookie` header says "include" directly; otherwise a failed request that
+ * passes without credentials but fails with them is judged as credentialed. Its `warnings` are
+ * in `locale`.
+ */
+export function inferRecordedVerdict(
+  request: HttpRequest,
+  preflight: HttpRequest | undefined,
+  locale: Locale = 'en',
+): { verdict: CorsVerdict; inference: CorsInference } | undefined {
+  if (corsModeOf(request, preflight) === false) return undefined;
+  const sentCookies = getHeader(headersOf(request), 'cookie') !== undefined;
+  const exchange = corsExchangeOf(request, preflight, sentCookies ? 'include' : 'same-origin');
+  if (!exchange) return undefined;
+  const plain = analyseCors(exchange, locale);
+  if (sentCookies) return { verdict: plain, inference: 'cookieSent' };
+  const failed = request.state === 'failed';
+  if (plain.outcome === 'blocked')
+    return { verdict: plain, inference: failed ? 'headers' : 'failureNotRecorded' };
+  if (!failed) return { verdict: plain, inference: 'headers' };
+  // Allowed, or unknown for want of an actual response (a failed preflight leaves none).
+  const credentialed = analyseCors(
+    { ...exchange, request: { ...exchange.request, credentials: 'include' } },
+    locale,
+  );
+  // A request that went out (an answer, or its own `Origin`: Chrome's HAR lists the headers
+  // sent, and a request stopped by its preflight has none) got past its preflight.
+  const sent = (request.status ?? 0) > 0 || getHeader(headersOf(request), 'origin') !== undefined;
+  return credentialed.outcome === 'blocked' && !(credentialed.stage === 'preflight' && sent)
+    ? { verdict: credentialed, inference: 'failedWithoutCredentials' }
+    : { verdict: plain, inference: 'headers' };
+}
+
+/** Our verdict for a recorded request (see `inferRecordedVerdict`), its `warnings` in `locale`. */
 export function analyseRecordedRequest(
   request: HttpRequest,
   preflight: HttpRequest | undefined,
   locale: Locale = 'en',
 ): CorsVerdict | undefined {
-  const sentCookies = getHeader(headersOf(request), 'cookie') !== undefined;
-  const exchange = corsExchangeOf(request, preflight, sentCookies ? 'include' : 'same-origin');
-  if (!exchange) return undefined;
-  const plain = analyseCors(exchange, locale);
-  if (sentCookies || plain.outcome !== 'allowed' || request.state !== 'failed') return plain;
-  const credentialed = analyseCors(
-    { ...exchange, request: { ...exchange.request, credentials: 'include' } },
-    locale,
-  );
-  return credentialed.outcome === 'blocked' ? credentialed : plain;
+  return inferRecordedVerdict(request, preflight, locale)?.verdict;
 }
 
 /** Chromium's verdict and ours for `request`, with the one to act on (our warnings in `locale`). */
@@ -103,13 +156,43 @@ export function requestCorsVerdict(
   locale: Locale = 'en',
 ): RequestCorsVerdict {
   const browser = request.failure?.cors;
-  const ours = analyseRecordedRequest(request, preflight, locale);
+  const inferred = inferRecordedVerdict(request, preflight, locale);
+  const ours = inferred?.verdict;
   const oursBlocked =
     ours?.outcome === 'blocked' && ours.corsError
       ? { corsError: ours.corsError, failedParameter: ours.failedParameter ?? '' }
       : undefined;
   const disagree =
     browser !== undefined && ours !== undefined && ours.outcome !== 'unknown' && !sameVerdict(ours, browser);
-  if (browser) return { browser, ours, decided: browser, basis: 'cdp', disagree };
-  return { ours, decided: oursBlocked, basis: 'headers', disagree: false };
+  if (browser)
+    return { browser, ours, decided: browser, basis: 'cdp', failure: request.failure?.errorText, disagree };
+  return {
+    ours,
+    decided: oursBlocked,
+    basis: 'headers',
+    inference: oursBlocked ? inferred?.inference : undefined,
+    failure: request.failure?.errorText,
+    disagree: false,
+  };
+}
+
+/**
+ * How the verdict to act on was reached, in the language of `m`: the browser's own, from the
+ * response headers, or inferred and from what. Undefined when nothing decided.
+ */
+export function howWeKnow(verdict: RequestCorsVerdict, m: Messages): string | undefined {
+  const w = m.cors.verdict;
+  if (!verdict.decided) return undefined;
+  if (verdict.basis === 'cdp') return w.knownFromBrowser;
+  const error = verdict.failure ?? m.rulesCors.values.failed;
+  switch (verdict.inference) {
+    case 'cookieSent':
+      return w.inferredFromCookie;
+    case 'failedWithoutCredentials':
+      return w.inferredFromFailure({ error });
+    case 'failureNotRecorded':
+      return w.inferredUnrecorded;
+    default:
+      return w.knownFromHeaders({ error });
+  }
 }

@@ -4,6 +4,7 @@
  * headers as numbers. What an entry cannot do without (a request with a URL and a method) makes
  * it skipped with a reason; everything else falls back.
  */
+import { normaliseMethod } from '../cors/safelist';
 import type { CorsErrorStatus, Headers, StackFrame } from '../events';
 
 export interface EntryMessage {
@@ -195,8 +196,9 @@ export function readEntry(raw: unknown, index: number, fallbackTime: number): En
   return {
     ...common,
     type: 'request',
-    // Some tools write "" for data: URLs; a request without a method was a GET.
-    method: method === '' ? 'GET' : method.toUpperCase(),
+    // Some tools write "" for data: URLs; a request without a method was a GET. Only the methods
+    // fetch() normalises are upper-cased: `patch` went out as `patch`, and CORS tells them apart.
+    method: method === '' ? 'GET' : normaliseMethod(method),
     headers: Array.isArray(raw._pageHeaders) ? headerMap(raw._pageHeaders) : headers,
     wireHeaders: Array.isArray(raw._pageHeaders) ? headers : undefined,
     postData: postData === '' ? undefined : postData,

@@ -3,7 +3,7 @@
  * parameter, URL without query), with the request and its preflight as evidence, Chromium's
  * verdict next to ours, and the family's own words for title, explanation and fix.
  */
-import type { RequestCorsVerdict } from '../cors/from-recording';
+import { howWeKnow, type RequestCorsVerdict } from '../cors/from-recording';
 import { messagesFor, type Messages } from '../i18n';
 import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model';
 import type { CorsOccurrence } from './cors-occurrences';
@@ -65,6 +65,8 @@ export function verdictFacts(verdict: RequestCorsVerdict, m: Messages = ENGLISH.
     facts.push({ label: w.ours, value: `${ours.corsError} (${ours.failedParameter ?? ''})` });
   else if (ours) facts.push({ label: w.ours, value: ours.outcome === 'allowed' ? w.allowed : w.none });
   facts.push({ label: w.decidedBy, value: basis === 'cdp' ? w.byBrowser : w.byHeaders });
+  const how = howWeKnow(verdict, m);
+  if (how) facts.push({ label: w.howWeKnow, value: how });
   if (verdict.disagree) facts.push({ label: w.disagreement, value: w.differs });
   return facts;
 }

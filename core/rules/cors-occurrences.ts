@@ -75,12 +75,28 @@ export function corsOccurrencesOf(rec: Recording, family: CorsFamily): CorsOccur
   return corsOccurrences(rec).filter((o) => o.family === family);
 }
 
-/** Every failed request with a CORS verdict (Chromium's or ours), in time order. */
+/**
+ * A HAR from a proxy (mitmproxy, Charles) or from Firefox may not record that the browser refused
+ * an answer: a request it calls done that went out with an `Origin` is judged too.
+ */
+function unrecordedFailurePossible(request: HttpRequest): boolean {
+  return (
+    request.source === 'har' &&
+    request.state === 'done' &&
+    getHeader(headersOf(request), 'origin') !== undefined
+  );
+}
+
+/**
+ * Every failed request with a CORS verdict (Chromium's or ours), in time order; from a HAR file,
+ * also a request the file records as done whose answers a browser refuses whatever the
+ * credentials mode (`CorsInference` `failureNotRecorded`).
+ */
 export function corsOccurrences(rec: Recording): CorsOccurrence[] {
   const found: CorsOccurrence[] = [];
   for (const request of rec.requests.values()) {
-    if (request.state !== 'failed' || request.preflightFor !== undefined || request.method === 'OPTIONS')
-      continue;
+    if (request.preflightFor !== undefined || request.method === 'OPTIONS') continue;
+    if (request.state !== 'failed' && !unrecordedFailurePossible(request)) continue;
     const preflight = preflightOf(rec, request);
     const verdict = requestCorsVerdict(request, preflight);
     if (!verdict.decided) continue;

@@ -15,6 +15,17 @@ export const en = {
     byBrowser: 'the browser (CDP)',
     byHeaders: 'the recorded headers',
     differs: "Chromium's verdict differs from ours; Chromium's is shown.",
+    /** How the verdict was reached, and from what (a HAR file never carries the browser's). */
+    howWeKnow: 'How we know',
+    knownFromBrowser: "the browser's own verdict (CDP)",
+    knownFromHeaders: (p: { error: string }) =>
+      `from the response headers: the request failed (${p.error}), and these headers fail this check whatever the credentials mode`,
+    inferredFromCookie:
+      'inferred: the request is judged as sent with credentials, because it carried a Cookie header',
+    inferredFromFailure: (p: { error: string }) =>
+      `inferred: the credentials mode is "include", because the request failed (${p.error}) although its answers pass without credentials`,
+    inferredUnrecorded:
+      'from the response headers: the file does not record that the browser refused it (proxies and some browsers do not), but a browser in CORS mode refuses these headers whatever the credentials mode',
   },
   /** The CORS verdict box of a request's details. */
   box: {
@@ -60,6 +71,16 @@ export const ru: typeof en = {
     byBrowser: 'браузер (CDP)',
     byHeaders: 'записанные заголовки',
     differs: 'Вердикт Chromium отличается от нашего; показан вердикт Chromium.',
+    howWeKnow: 'Откуда это известно',
+    knownFromBrowser: 'собственный вердикт браузера (CDP)',
+    knownFromHeaders: (p) =>
+      `по заголовкам ответа: запрос завершился ошибкой (${p.error}), а эти заголовки не проходят проверку при любом режиме учётных данных`,
+    inferredFromCookie:
+      'выведено: запрос считается отправленным с учётными данными, потому что в нём был заголовок Cookie',
+    inferredFromFailure: (p) =>
+      `выведено: режим учётных данных — «include», потому что запрос завершился ошибкой (${p.error}), хотя без учётных данных ответы проверку проходят`,
+    inferredUnrecorded:
+      'по заголовкам ответа: в файле не записано, что браузер отказал (прокси и некоторые браузеры этого не пишут), но браузер в режиме CORS отвергает такие заголовки при любом режиме учётных данных',
   },
   box: {
     title: 'Вердикт CORS',
