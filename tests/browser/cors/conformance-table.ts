@@ -6,6 +6,9 @@ export interface Row {
   agree: boolean;
   chromium: string;
   ours: string;
+  /** The verdict from Chrome's HAR export of the same run, analysed from the file alone. */
+  fromHar: string;
+  harAgree: boolean;
   basis: string;
 }
 
@@ -36,6 +39,7 @@ function describeConfig(c: CorsConfig): string {
 
 export function conformanceTable(rows: Row[]): string {
   const agreed = rows.filter((r) => r.agree).length;
+  const harAgreed = rows.filter((r) => r.harAgree).length;
   const lines = [
     '# CORS conformance: Chromium vs the Handshake analyser',
     '',
@@ -43,18 +47,23 @@ export function conformanceTable(rows: Row[]): string {
     'Each row is a real local server answering a cross-origin request from real Chromium. "Chromium" is',
     'CDP\'s `Network.loadingFailed.corsErrorStatus` (`corsError (failedParameter)`) or `allowed`; "ours"',
     'is `core/cors` computing the verdict from the request and the logged response headers alone.',
+    '"From the HAR alone" is the same run written as Chrome\'s DevTools exports a HAR (each redirect hop',
+    'and the preflight their own entries, the headers sent and received, `response._error`, never a CORS',
+    'reason), imported and analysed as `handshake analyze` does: the first CORS failure it finds, or',
+    '`allowed` when it finds none.',
     '`{app}` is the page origin, `{other}` a third origin. A preflight listed for a request that needs',
     'none is never sent.',
     '',
-    `Agreement: **${agreed} / ${rows.length}**.`,
+    `Agreement: **${agreed} / ${rows.length}** from the logged headers, **${harAgreed} / ${rows.length}** from the HAR alone.`,
     '',
-    '| # | id | family | configuration | Chromium | ours | decided at |',
-    '| - | -- | ------ | ------------- | -------- | ---- | ---------- |',
+    '| # | id | family | configuration | Chromium | ours | from the HAR alone | decided at |',
+    '| - | -- | ------ | ------------- | -------- | ---- | ------------------ | ---------- |',
   ];
   rows.forEach((r, i) => {
     const mark = r.agree ? '' : ' ⚠';
+    const harMark = r.harAgree ? '' : ' ⚠';
     lines.push(
-      `| ${i + 1} | ${r.config.id} | ${r.config.family} | ${cell(describeConfig(r.config))} | ${cell(r.chromium)} | ${cell(r.ours)}${mark} | ${r.basis} |`,
+      `| ${i + 1} | ${r.config.id} | ${r.config.family} | ${cell(describeConfig(r.config))} | ${cell(r.chromium)} | ${cell(r.ours)}${mark} | ${cell(r.fromHar)}${harMark} | ${r.basis} |`,
     );
   });
   return `${lines.join('\n')}\n`;

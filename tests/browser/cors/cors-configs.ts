@@ -8,6 +8,7 @@ import type { CorsConfig } from './config-shapes';
 import { headers } from './configs-headers';
 import { methods, preflights, xhr } from './configs-preflight';
 import { credentials, opaque, redirects, simple } from './configs-response';
+import { afterPreflight, credentialed, hiddenErrors, mismatches } from './configs-families';
 
 export type { Answer, CorsConfig } from './config-shapes';
 
@@ -20,4 +21,8 @@ export const CONFIGS: CorsConfig[] = [
   ...redirects,
   ...opaque,
   ...xhr,
+  ...mismatches,
+  ...credentialed,
+  ...afterPreflight,
+  ...hiddenErrors,
 ];

@@ -38,6 +38,7 @@ export async function startCorsServers(): Promise<CorsServers> {
   const origins = { app: '', api: '', other: '' };
   const fill = (value: string) =>
     value
+      .replaceAll('{app-port}', new URL(origins.app).port)
       .replaceAll('{app}', origins.app)
       .replaceAll('{api}', origins.api)
       .replaceAll('{other}', origins.other);
