@@ -86,6 +86,8 @@ function harAgrees(
   page: PageResult | undefined,
 ): boolean {
   const first = v.occurrences[0];
+  // Chrome's HAR records every failure: a verdict on a request it calls done would be a guess.
+  if (v.occurrences.some((o) => o.verdict.inference === 'failureNotRecorded')) return false;
   if (!browser?.corsError) return page?.ok === true && first === undefined;
   if (first?.corsError !== browser.corsError) return false;
   const listed = first.verdict.ours?.disallowedHeaders;

@@ -23,5 +23,6 @@ export function describeHarVerdict(v: HarVerdict): string {
   const first = v.occurrences[0];
   if (!first) return 'allowed';
   const also = first.verdict.ours?.disallowedHeaders?.filter((h) => h !== first.failedParameter) ?? [];
-  return `${first.corsError} (${first.failedParameter}${also.length ? `; also ${also.join(', ')}` : ''})`;
+  const how = first.verdict.inference === 'failedWithoutCredentials' ? '; credentials inferred' : '';
+  return `${first.corsError} (${first.failedParameter}${also.length ? `; also ${also.join(', ')}` : ''})${how}`;
 }
