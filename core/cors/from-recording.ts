@@ -40,8 +40,9 @@ export interface RequestCorsVerdict {
  * - `failedWithoutCredentials`: judged with credentials, because the request failed although
  *   its answers pass without them (the only credentials check that could have failed);
  * - `failureNotRecorded`: the file does not say the request failed (a proxy such as mitmproxy
- *   or Charles never sees the browser refuse an answer), but a browser in CORS mode refuses
- *   these answers whatever the credentials mode.
+ *   or Charles never sees the browser refuse an answer; Firefox's HAR writes the response it got
+ *   and no failure field, devtools `client/netmonitor/src/har/har-builder.js` `buildResponse`),
+ *   but a browser in CORS mode refuses these answers whatever the credentials mode.
  */
 export type CorsInference = 'headers' | 'cookieSent' | 'failedWithoutCredentials' | 'failureNotRecorded';
 
@@ -124,6 +125,10 @@ export function inferRecordedVerdict(
   const plain = analyseCors(exchange, locale);
   if (sentCookies) return { verdict: plain, inference: 'cookieSent' };
   const failed = request.state === 'failed';
+  // A 304 that went through is judged on the cached response's headers, updated with the 304's
+  // (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch): servers often leave CORS
+  // headers off a 304, and the file holds only those.
+  if (!failed && request.status === 304) return undefined;
   if (plain.outcome === 'blocked')
     return { verdict: plain, inference: failed ? 'headers' : 'failureNotRecorded' };
   if (!failed) return { verdict: plain, inference: 'headers' };

@@ -136,6 +136,10 @@ describe.each<Tool>(['chrome', 'firefox', 'mitmproxy'])('a %s HAR alone', (tool)
     expect(analyse(get(tool, { [ACAO]: '*' }, { failed: false })).findings).toEqual([]);
   });
 
+  it('does not judge a 304 that went through on its own headers (the cached ones count)', () => {
+    expect(analyse(get(tool, {}, { status: 304, failed: false })).findings).toEqual([]);
+  });
+
   it('says a wildcard with credentials when the request carried a cookie', () => {
     const text = get(
       tool,
