@@ -14,8 +14,17 @@ const FIREFOX_SETTINGS = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
+/**
+ * `HANDSHAKE_FIREFOX_TEST=1` builds the variant `npm run test:firefox` loads, into
+ * `.output/firefox-mv2-test/` so neither `npm run zip` nor `.output/firefox-mv2` ever holds it: the same add-on
+ * plus `panel.html` as a web-accessible resource, because WebDriver BiDi will not navigate a tab to
+ * a `moz-extension://` page and the test page has to link there itself (docs/firefox.md).
+ */
+const FIREFOX_TEST_BUILD = process.env.HANDSHAKE_FIREFOX_TEST === '1';
+
 // See docs/architecture.md for what each context does and why each permission is asked for.
 export default defineConfig({
+  ...(FIREFOX_TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
   // Writes .wxt/eslint-auto-imports.mjs so ESLint knows WXT's auto-imported globals.
   imports: { eslintrc: { enabled: 9 } },
@@ -36,5 +45,6 @@ export default defineConfig({
     action: {},
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+    ...(FIREFOX_TEST_BUILD ? { web_accessible_resources: ['panel.html'] } : {}),
   }),
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startDemo } from '../demo/index.mjs';
+import { ensureChromium } from './browsers.mjs';
 import { loadTs } from './load-ts.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -30,12 +31,12 @@ if (built.status !== 0) {
   process.exit(1);
 }
 
-const { chromiumPath, QUIET_FLAGS, extensionFlags } = await loadTs('tests/browser/support/chromium.ts');
-const executablePath = chromiumPath();
-if (!executablePath) {
-  console.error('No Chromium found. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.');
+const { QUIET_FLAGS, extensionFlags } = await loadTs('tests/browser/support/chromium.ts');
+// Found, or installed with its progress shown (scripts/browsers.mjs); else a sentence on what to do.
+const executablePath = await ensureChromium().catch((err) => {
+  console.error(err.message);
   process.exit(1);
-}
+});
 
 step('Starting the demo servers…');
 const demo = await startDemo();

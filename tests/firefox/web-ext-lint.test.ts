@@ -1,7 +1,7 @@
 /**
  * The Firefox build (`npm run build:firefox`, MV2) passes Mozilla's own linter, `web-ext lint`
- * (addons-linter, the checks of addons.mozilla.org). Firefox itself cannot run here: this and the
- * unit tests of the DevTools network feed are what hold the Firefox build (docs/firefox.md).
+ * (addons-linter, the checks of addons.mozilla.org). The add-on running in a real Firefox is
+ * `npm run test:firefox` (tests/firefox/panel.e2e.ts, docs/firefox.md).
  *
  * Builds into `.output/firefox-mv2` only; the Chrome build in `.output/chrome-mv3` is left alone.
  */

@@ -1,20 +1,12 @@
 /**
- * How the tests find and start Chromium here: `CHROMIUM_PATH`, else Debian's /usr/bin/chromium,
- * else Playwright's own browser when one is installed (a developer laptop).
+ * How the tests find and start Chromium: scripts/browsers.mjs, shared with `npm start` —
+ * `CHROMIUM_PATH`, the usual places on Linux, macOS and Windows, then Playwright's own browser.
+ * `npm run test:browser` installs one first when there is none (`node scripts/browsers.mjs chromium`).
  */
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { findChromium } from '../../../scripts/browsers.mjs';
 
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const c of candidates) if (c && existsSync(c)) return c;
-  try {
-    const own = chromium.executablePath();
-    if (existsSync(own)) return own;
-  } catch {
-    // no bundled browser
-  }
-  return undefined;
+  return findChromium();
 }
 
 /** Flags that keep Chromium quiet on a closed network (ENGINEERING.md). */
