@@ -81,7 +81,8 @@ function evidenceOf(o: CorsOccurrence, m: Messages): Evidence[] {
   const items: Evidence[] = [
     { type: 'request', id: o.request.id, label: `${o.request.method} ${path} — ${o.corsError}` },
   ];
-  if (o.preflight)
+  // A lone preflight stands for its never-sent request: one item, not the same one twice.
+  if (o.preflight && o.preflight.id !== o.request.id)
     items.push({ type: 'request', id: o.preflight.id, label: preflightEvidenceLabel(path, o.preflight, m) });
   return items;
 }

@@ -5,6 +5,7 @@
  */
 import type { Evidence, Fact, Finding, FixSnippet, HttpRequest } from '../model';
 import type { Recording } from '../reducer';
+import { requestOfLonePreflight } from '../cors/lone-preflight';
 import { analyseRecordedRequest, requestCorsVerdict } from '../cors/from-recording';
 import { canonicalHeaderName, getHeader, parseHeaderList } from '../headers';
 import type { Messages } from '../i18n';
@@ -63,13 +64,20 @@ function occurrences(rec: Recording): Occurrence[] {
   const found: Occurrence[] = [];
   const verdicts = consoleVerdicts(rec);
   const preflights = harPreflights(rec);
-  const failed = [...rec.requests.values()]
-    .filter((r) => r.state === 'failed' && r.preflightFor === undefined)
-    .sort((a, b) => a.startTime - b.startTime);
-  for (const request of failed) {
-    const preflight = request.preflightId
-      ? rec.requests.get(request.preflightId)
-      : nearestBefore(preflights.get(request.url), request.startTime);
+  // Failed requests, and the never-sent request behind a preflight with nothing after it.
+  const failed: Array<{ request: HttpRequest; lonePreflight?: HttpRequest }> = [];
+  for (const r of rec.requests.values()) {
+    const lone = requestOfLonePreflight(r);
+    if (lone) failed.push({ request: lone, lonePreflight: r });
+    else if (r.state === 'failed' && r.preflightFor === undefined) failed.push({ request: r });
+  }
+  failed.sort((a, b) => a.request.startTime - b.request.startTime);
+  for (const { request, lonePreflight } of failed) {
+    const preflight =
+      lonePreflight ??
+      (request.preflightId
+        ? rec.requests.get(request.preflightId)
+        : nearestBefore(preflights.get(request.url), request.startTime));
     const cors = request.failure?.cors;
     if (cors) {
       if (cors.corsError !== 'HeaderDisallowedByPreflightResponse') continue;
@@ -226,7 +234,8 @@ function evidenceOf(o: Occurrence, m: Messages): Evidence[] {
       label: e.headerRejected({ method: o.request.method, path, header: o.header }),
     },
   ];
-  if (o.preflight)
+  // A lone preflight stands for its never-sent request: one item, not the same one twice.
+  if (o.preflight && o.preflight.id !== o.request.id)
     items.push({ type: 'request', id: o.preflight.id, label: preflightEvidenceLabel(path, o.preflight, m) });
   if (o.logSeq !== undefined) {
     items.push({ type: 'log', id: `l${o.logSeq}`, label: e.console({ header: o.header }) });

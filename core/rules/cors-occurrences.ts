@@ -5,6 +5,7 @@
  * claimed first.
  */
 import { requestCorsVerdict, type RequestCorsVerdict } from '../cors/from-recording';
+import { requestOfLonePreflight } from '../cors/lone-preflight';
 import { getHeader } from '../headers';
 import type { Finding, HttpRequest } from '../model';
 import type { Recording } from '../reducer';
@@ -90,14 +91,17 @@ function unrecordedFailurePossible(request: HttpRequest): boolean {
 /**
  * Every failed request with a CORS verdict (Chromium's or ours), in time order; from a HAR file,
  * also a request the file records as done whose answers a browser refuses whatever the
- * credentials mode (`CorsInference` `failureNotRecorded`).
+ * credentials mode (`CorsInference` `failureNotRecorded`), and the request behind a preflight
+ * with nothing after it (`requestOfLonePreflight`).
  */
 export function corsOccurrences(rec: Recording): CorsOccurrence[] {
   const found: CorsOccurrence[] = [];
-  for (const request of rec.requests.values()) {
-    if (request.preflightFor !== undefined || request.method === 'OPTIONS') continue;
-    if (request.state !== 'failed' && !unrecordedFailurePossible(request)) continue;
-    const preflight = preflightOf(rec, request);
+  for (const recorded of rec.requests.values()) {
+    const lone = requestOfLonePreflight(recorded);
+    const request = lone ?? recorded;
+    if (!lone && (request.preflightFor !== undefined || request.method === 'OPTIONS')) continue;
+    if (!lone && request.state !== 'failed' && !unrecordedFailurePossible(request)) continue;
+    const preflight = lone ? recorded : preflightOf(rec, request);
     const verdict = requestCorsVerdict(request, preflight);
     if (!verdict.decided) continue;
     const { corsError, failedParameter } = verdict.decided;

@@ -239,3 +239,58 @@ describe('credentials the file does not state (Chrome)', () => {
     expect(analyse(text).findings).toEqual([]);
   });
 });
+
+describe('a preflight with nothing after it (a proxy saw the browser give up)', () => {
+  const lone = (tool: Tool, response: Pairs, asked: Pairs = {}) =>
+    har(tool, [
+      {
+        method: 'OPTIONS',
+        headers: { Origin: APP, 'Access-Control-Request-Method': 'PUT', 'Sec-Fetch-Mode': 'cors', ...asked },
+        status: 204,
+        response,
+      },
+    ]);
+
+  it.each<Tool>(['mitmproxy', 'firefox'])('judges the request it was sent for (%s)', (tool) => {
+    const header = analyse(
+      lone(
+        tool,
+        { [ACAO]: APP, 'Access-Control-Allow-Methods': 'PUT' },
+        { 'Access-Control-Request-Headers': 'authorization' },
+      ),
+    );
+    expect(header.occurrences.map((o) => [o.corsError, o.failedParameter, o.request.method])).toEqual([
+      ['HeaderDisallowedByPreflightResponse', 'authorization', 'PUT'],
+    ]);
+    expect(header.findings.map((f) => f.ruleId)).toEqual(['cors/header-not-allowed']);
+    expect(header.findings[0].evidence).toHaveLength(1);
+    expect(fact(header.findings[0], 'How we know')).toMatch(
+      /^from the response headers: the file does not record/,
+    );
+
+    const method = analyse(lone(tool, { [ACAO]: APP }));
+    expect(method.occurrences.map((o) => [o.corsError, o.failedParameter])).toEqual([
+      ['MethodDisallowedByPreflightResponse', 'PUT'],
+    ]);
+    const origin = analyse(lone(tool, { 'Access-Control-Allow-Methods': 'PUT' }));
+    expect(origin.occurrences.map((o) => o.corsError)).toEqual(['PreflightMissingAllowOriginHeader']);
+  });
+
+  it('finds nothing for a preflight the server allowed, nor twice for one with its request', () => {
+    const allowed = { [ACAO]: APP, 'Access-Control-Allow-Methods': 'PUT' };
+    expect(analyse(lone('mitmproxy', allowed)).occurrences).toEqual([]);
+    const both = har('mitmproxy', [
+      {
+        method: 'OPTIONS',
+        headers: { Origin: APP, 'Access-Control-Request-Method': 'PUT', 'Sec-Fetch-Mode': 'cors' },
+        status: 204,
+        response: allowed,
+        at: 0,
+      },
+      { method: 'PUT', status: 200, response: {}, at: 5 },
+    ]);
+    expect(analyse(both).occurrences.map((o) => [o.corsError, o.request.method])).toEqual([
+      ['MissingAllowOriginHeader', 'PUT'],
+    ]);
+  });
+});
