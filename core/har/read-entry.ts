@@ -137,8 +137,10 @@ function messagesOf(list: unknown, sse: boolean): { messages: EntryMessage[]; dr
 /**
  * The tool's own words for a failed request. Chrome's HAR writer puts `_error` on the response
  * (devtools-frontend `front_end/models/har/Log.ts`, `_buildResponse`: `localizedFailDescription`,
- * e.g. `net::ERR_FAILED` for a CORS failure, next to the status and headers received); mitmproxy
- * does too; Playwright writes `response._failureText`; our own files write `_error` on the entry.
+ * e.g. `net::ERR_FAILED` for a CORS failure, next to the status and headers received); Safari
+ * (WebKit `WebInspectorUI/UserInterface/Controllers/HARBuilder.js`, `failureReasonText`) and
+ * mitmproxy do too; Playwright writes `response._failureText`; our own files write `_error` on
+ * the entry.
  */
 function failureText(raw: Obj, response: Obj): string | undefined {
   return str(raw._error) || str(response._error) || str(response._failureText) || undefined;

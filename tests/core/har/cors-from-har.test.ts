@@ -13,11 +13,12 @@ import { corsOccurrences } from '../../../core/rules/cors-occurrences';
 
 const APP = 'http://127.0.0.1:5173';
 const API = 'http://127.0.0.1:9001';
-type Tool = 'chrome' | 'firefox' | 'mitmproxy';
+type Tool = 'chrome' | 'safari' | 'firefox' | 'mitmproxy';
 type Pairs = Record<string, string | string[]>;
 
 const CREATORS: Record<Tool, { name: string; version: string }> = {
   chrome: { name: 'WebInspector', version: '537.36' },
+  safari: { name: 'WebKit Web Inspector', version: '618.1' },
   firefox: { name: 'Firefox', version: '126.0' },
   mitmproxy: { name: 'mitmproxy', version: '10.1.5' },
 };
@@ -68,6 +69,10 @@ function entry(tool: Tool, e: EntrySpec): unknown {
       headersSize: -1,
       bodySize: -1,
       ...(chrome ? { _transferSize: 0, _error: e.failed ? 'net::ERR_FAILED' : null } : {}),
+      // Safari writes Chrome's `_error` only on a failure, in its own words.
+      ...(tool === 'safari' && e.failed
+        ? { _error: 'Origin http://127.0.0.1:5173 is not allowed by Access-Control-Allow-Origin.' }
+        : {}),
     },
     cache: {},
     timings: { send: 0, wait: 10, receive: 2 },
@@ -119,14 +124,14 @@ const FAMILIES: Array<[string, Pairs, string, string]> = [
   ['*. wildcard', { [ACAO]: '*.example' }, 'InvalidAllowOriginValue', '*.example'],
 ];
 
-describe.each<Tool>(['chrome', 'firefox', 'mitmproxy'])('a %s HAR alone', (tool) => {
+describe.each<Tool>(['chrome', 'safari', 'firefox', 'mitmproxy'])('a %s HAR alone', (tool) => {
   it.each(FAMILIES)('names the %s family as Chromium does', (_name, response, corsError, failedParameter) => {
     const { occurrences, findings } = analyse(get(tool, response));
     expect(occurrences.map((o) => [o.corsError, o.failedParameter])).toEqual([[corsError, failedParameter]]);
     expect(findings).toHaveLength(1);
     expect(fact(findings[0], 'How we know')).toMatch(
-      tool === 'chrome'
-        ? /^from the response headers: the request failed \(net::ERR_FAILED\)/
+      tool === 'chrome' || tool === 'safari'
+        ? /^from the response headers: the request failed \((net::ERR_FAILED|Origin .* is not allowed by Access-Control-Allow-Origin\.)\)/
         : /^from the response headers: the file does not record that the browser refused it/,
     );
   });
