@@ -8,6 +8,7 @@ import * as settings from './messages/settings';
 import * as rulesAuth from './messages/rules-auth';
 import * as rulesCors from './messages/rules-cors';
 import * as rulesRealtime from './messages/rules-realtime';
+import * as rulesNetwork from './messages/rules-network';
 import * as cors from './messages/cors';
 import * as toolbar from './messages/toolbar';
 import * as findings from './messages/findings';
@@ -33,6 +34,7 @@ export const en = {
   rulesAuth: rulesAuth.en,
   rulesCors: rulesCors.en,
   rulesRealtime: rulesRealtime.en,
+  rulesNetwork: rulesNetwork.en,
   cors: cors.en,
   toolbar: toolbar.en,
   findings: findings.en,

@@ -5,6 +5,7 @@ import * as settings from './messages/settings';
 import * as rulesAuth from './messages/rules-auth';
 import * as rulesCors from './messages/rules-cors';
 import * as rulesRealtime from './messages/rules-realtime';
+import * as rulesNetwork from './messages/rules-network';
 import * as cors from './messages/cors';
 import * as toolbar from './messages/toolbar';
 import * as findings from './messages/findings';
@@ -30,6 +31,7 @@ export const ru: Messages = {
   rulesAuth: rulesAuth.ru,
   rulesCors: rulesCors.ru,
   rulesRealtime: rulesRealtime.ru,
+  rulesNetwork: rulesNetwork.ru,
   cors: cors.ru,
   toolbar: toolbar.ru,
   findings: findings.ru,

@@ -10,6 +10,7 @@ import type { Recording } from '../reducer';
 import { AUTH_CLOSE_CODES } from './auth-refresh-failed';
 import { relativeTime } from './auth-timing';
 import type { RuleContext } from './config';
+import { authRejections } from './realtime-auth-rejected';
 
 export const ABNORMAL_CLOSE_RULE_ID = 'realtime/abnormal-close';
 
@@ -39,12 +40,16 @@ export function closeCodeMeaning(code: number, locale: Locale = 'en'): string {
   return m.app;
 }
 
-/** One finding per (endpoint, close code). */
+/**
+ * One finding per (endpoint, close code). A socket the server refused in-band (an error frame
+ * before the close) is `realtime/auth-rejected`'s finding, which names the close too.
+ */
 export function findAbnormalClose(rec: Recording, ctx: RuleContext): Finding[] {
   const m = ctx.msg.rulesRealtime.abnormalClose;
   const groups = new Map<string, Channel[]>();
+  const rejected = authRejections(rec);
   for (const c of rec.channels.values()) {
-    if (c.transport !== 'websocket' || !isAbnormalClose(c.closeCode)) continue;
+    if (c.transport !== 'websocket' || !isAbnormalClose(c.closeCode) || rejected.has(c)) continue;
     const key = `${ABNORMAL_CLOSE_RULE_ID}:${c.url.split(/[?#]/)[0]}:${c.closeCode}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }

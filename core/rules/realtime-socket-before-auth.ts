@@ -2,7 +2,10 @@
  * `realtime/socket-before-auth`: real-time code started before auth was ready. Two signals:
  *
  * - a WebSocket or EventSource created before the first successful auth response, or one
- *   sent with no credentials while later sockets to the same endpoint carry some;
+ *   sent with no credentials while later sockets to the same endpoint carry some. When an
+ *   earlier connection to the endpoint already carried credentials, auth existed: a bare one
+ *   then is a reconnect that dropped them (its own finding), or, when the server refused it
+ *   in-band, `realtime/auth-rejected`'s;
  * - a real-time service that threw while being constructed, before any auth response had
  *   completed. The seed's case: the socket never opened at all, because the service's
  *   constructor threw `Auth context not provided` at import time — so the only evidence is
@@ -14,6 +17,7 @@ import { formatFrame } from '../stack';
 import { firstAuthSuccess, realtimeFrameOf, relativeTime, type RealtimeFrame } from './auth-timing';
 import type { RuleContext } from './config';
 import { groupExceptions, type ExceptionGroup } from './exception-groups';
+import { authRejections } from './realtime-auth-rejected';
 
 export const SOCKET_BEFORE_AUTH_RULE_ID = 'realtime/socket-before-auth';
 
@@ -104,11 +108,20 @@ function constructionFinding(rec: Recording, ctx: RuleContext, early: EarlyConst
 function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | undefined): Finding[] {
   const m = ctx.msg.rulesRealtime.socketBeforeAuth;
   const channels = [...rec.channels.values()].sort((a, b) => a.createdTime - b.createdTime);
+  const { earlier, later: laterOf } = credentialedNeighbours(channels);
+  let rejected: ReturnType<typeof authRejections> | undefined;
   const findings: Finding[] = [];
   for (const [i, channel] of channels.entries()) {
+    const withCredentials = hasCredentials(channel);
+    const before = withCredentials ? undefined : earlier[i];
+    if (before) {
+      rejected ??= authRejections(rec);
+      if (!rejected.has(channel)) findings.push(droppedFinding(rec, ctx, channel, before));
+      continue;
+    }
     const early = auth?.endTime !== undefined && channel.createdTime < auth.endTime;
-    const later = channels.slice(i + 1).find((c) => samePath(c, channel) && hasCredentials(c));
-    const bare = !hasCredentials(channel) && later !== undefined;
+    const later = laterOf[i];
+    const bare = !withCredentials && later !== undefined;
     if (!early && !bare) continue;
     const created = relativeTime(rec, channel.createdTime, ctx.locale);
     const why = early
@@ -145,6 +158,62 @@ function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | un
   return findings;
 }
 
+/**
+ * For each channel (sorted by creation), the first earlier and the first later channel to the
+ * same endpoint that carried credentials in its URL: one pass each way, not a search per channel.
+ */
+function credentialedNeighbours(channels: Channel[]): {
+  earlier: Array<Channel | undefined>;
+  later: Array<Channel | undefined>;
+} {
+  const earlier: Array<Channel | undefined> = [];
+  const later: Array<Channel | undefined> = new Array<Channel | undefined>(channels.length);
+  const first = new Map<string, Channel>();
+  for (const c of channels) {
+    earlier.push(first.get(pathOf(c)));
+    if (!first.has(pathOf(c)) && hasCredentials(c)) first.set(pathOf(c), c);
+  }
+  const next = new Map<string, Channel>();
+  for (let i = channels.length - 1; i >= 0; i--) {
+    const c = channels[i];
+    later[i] = next.get(pathOf(c));
+    if (hasCredentials(c)) next.set(pathOf(c), c);
+  }
+  return { earlier, later };
+}
+
+/** A connection without the credentials an earlier one to the same endpoint carried. */
+function droppedFinding(rec: Recording, ctx: RuleContext, channel: Channel, before: Channel): Finding {
+  const m = ctx.msg.rulesRealtime.socketBeforeAuth;
+  const created = relativeTime(rec, channel.createdTime, ctx.locale);
+  const kind = channel.transport === 'sse' ? 'EventSource' : 'WebSocket';
+  return {
+    ruleId: SOCKET_BEFORE_AUTH_RULE_ID,
+    key: `${SOCKET_BEFORE_AUTH_RULE_ID}:channel:${channel.id}`,
+    severity: 'warning',
+    title: m.droppedTitle({ kind }),
+    explanation: m.droppedExplanation({
+      url: channel.url,
+      created,
+      earlier: relativeTime(rec, before.createdTime, ctx.locale),
+    }),
+    fix: m.droppedFix,
+    fixSnippets: [],
+    facts: [
+      { label: m.socketFacts.channel, value: channel.url },
+      { label: m.socketFacts.created, value: created },
+      { label: m.socketFacts.credentials, value: m.credentialsNone },
+    ],
+    evidence: [
+      { type: 'channel', id: channel.id, label: `${channel.transport} ${channel.url}` },
+      { type: 'channel', id: before.id, label: m.earlierWithCredentials({ url: before.url }) },
+    ],
+    count: 1,
+    firstTime: channel.createdTime,
+    basis: channel.source === 'page' || channel.source === 'har' ? channel.source : 'cdp',
+  };
+}
+
 function authEvidence(ctx: RuleContext, auth: HttpRequest): Evidence {
   return {
     type: 'request',
@@ -165,6 +234,6 @@ function hasCredentials(channel: Channel): boolean {
   }
 }
 
-function samePath(a: Channel, b: Channel): boolean {
-  return a.url.split('?')[0] === b.url.split('?')[0];
+function pathOf(c: Channel): string {
+  return c.url.split('?')[0];
 }

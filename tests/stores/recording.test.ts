@@ -33,9 +33,10 @@ describe('recording store', () => {
     expect(store.version).toBe(1);
     expect(store.isRecording).toBe(true);
     expect(store.recording.timeline.map((i) => i.type)).toEqual(['page', 'request', 'channel', 'exception']);
+    // The cause first, its consequence right after it (findFindings orders them so).
     expect(store.findings.map((f) => f.ruleId)).toEqual([
-      'auth/context-missing',
       'realtime/socket-before-auth',
+      'auth/context-missing',
     ]);
 
     const snapshotModel = store.recording;

@@ -122,6 +122,7 @@ export const en = {
       `refused by CORS (${p.error}: ${p.parameter})`,
     reasonStatus: (p: { status: number }) => `answered HTTP ${p.status}`,
     reasonNetwork: (p: { error: string }) => `network error (${p.error})`,
+    reasonCorsFinding: 'refused by CORS (see the CORS finding)',
     noAnswer: 'no answer',
     failed: 'failed',
     title: (p: { method: string; endpoint: string; reason: string }) =>
@@ -299,6 +300,7 @@ export const ru: typeof en = {
     reasonCorsParameter: (p) => `отклонён CORS (${p.error}: ${p.parameter})`,
     reasonStatus: (p) => `ответ HTTP ${p.status}`,
     reasonNetwork: (p) => `сетевая ошибка (${p.error})`,
+    reasonCorsFinding: 'отклонён CORS (см. проблему CORS)',
     noAnswer: 'нет ответа',
     failed: 'ошибка',
     title: (p) => `Не удалось обновить токен: ${p.method} ${p.endpoint} — ${p.reason}`,

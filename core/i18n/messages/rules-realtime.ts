@@ -59,6 +59,26 @@ export const en = {
       codes: 'Close codes',
     },
   },
+  authRejected: {
+    title: (p: { message: string }) => `The server refused the socket's credentials: "${p.message}"`,
+    explanation: (p: { url: string; time: string; frame: string; then: string; count: number }) =>
+      `${p.url} accepted the connection (the handshake succeeded); at ${p.time} the server sent ` +
+      `${p.frame}, and ${p.then}. The refusal is inside the connection, so no HTTP status ` +
+      `shows it${p.count > 1 ? `; ${p.count} connections were refused this way` : ''}.`,
+    fix: 'Connect with valid credentials in the form the server expects (a current token or API key in the URL, the first message, or the session cookie); on this answer refresh them before reconnecting instead of retrying with the same ones.',
+    closedWith: (p: { code: number }) => `the connection closed with ${p.code}`,
+    closedWithReason: (p: { code: number; reason: string }) =>
+      `the connection closed with ${p.code} ("${p.reason}")`,
+    closed: 'the connection closed',
+    noClose: 'no close was recorded',
+    evidence: (p: { url: string; frame: string; then: string }) => `${p.url}: received ${p.frame}; ${p.then}`,
+    facts: {
+      channel: 'Channel',
+      said: 'Server sent',
+      then: 'Then',
+      connections: 'Connections refused so',
+    },
+  },
   socketBeforeAuth: {
     timingAfter: (p: { time: string; method: string; url: string; authTime: string }) =>
       `${p.time}, before the first auth response (${p.method} ${p.url} completed at ${p.authTime})`,
@@ -85,6 +105,15 @@ export const en = {
       `it was created ${p.created}, before the first auth response completed (${p.authTime})`,
     whyBare: 'it carried no credentials, while a later connection to the same endpoint did',
     laterWithCredentials: (p: { url: string }) => `later, with credentials: ${p.url}`,
+    earlierWithCredentials: (p: { url: string }) => `earlier, with credentials: ${p.url}`,
+    droppedTitle: (p: { kind: string }) =>
+      `A ${p.kind} reconnected without the credentials an earlier connection carried`,
+    droppedExplanation: (p: { url: string; created: string; earlier: string }) =>
+      `The connection to ${p.url} at ${p.created} carried no credentials, although a connection to the same endpoint ` +
+      `at ${p.earlier} did: auth was ready, but this reconnect (or second connection) was built without it. ` +
+      'The server cannot know who is connecting and may refuse it or serve it anonymously.',
+    droppedFix:
+      'Pass the current credentials on every connection, reconnects included: build the URL (or first message) from the current token each time instead of reusing one built before login or lost on retry.',
     socketTitle: (p: { kind: string }) => `A ${p.kind} was opened before auth was ready`,
     socketExplanation: (p: { url: string; why: string }) =>
       `The connection to ${p.url} started too early: ${p.why}. The server cannot know who is connecting and may refuse it or serve it anonymously.`,
@@ -153,6 +182,25 @@ export const ru: typeof en = {
       codes: 'Коды закрытия',
     },
   },
+  authRejected: {
+    title: (p) => `Сервер отклонил учётные данные сокета: «${p.message}»`,
+    explanation: (p) =>
+      `${p.url} принял соединение (handshake прошёл успешно); в ${p.time} сервер отправил ` +
+      `${p.frame}, и ${p.then}. Отказ передан внутри соединения, поэтому ни один HTTP-статус ` +
+      `его не показывает${p.count > 1 ? `; так отклонено ${p.count} ${pluralRu(p.count, 'соединение', 'соединения', 'соединений')}` : ''}.`,
+    fix: 'Подключайтесь с действующими учётными данными в том виде, в каком их ждёт сервер (текущий токен или API-ключ в URL, в первом сообщении или cookie сессии); получив такой ответ, обновите их перед переподключением, а не повторяйте попытки с прежними.',
+    closedWith: (p) => `соединение закрыто с кодом ${p.code}`,
+    closedWithReason: (p) => `соединение закрыто с кодом ${p.code} («${p.reason}»)`,
+    closed: 'соединение закрыто',
+    noClose: 'закрытие не записано',
+    evidence: (p) => `${p.url}: получено ${p.frame}; ${p.then}`,
+    facts: {
+      channel: 'Канал',
+      said: 'Сервер отправил',
+      then: 'Затем',
+      connections: 'Соединений отклонено так',
+    },
+  },
   socketBeforeAuth: {
     timingAfter: (p) =>
       `${p.time}, до первого ответа авторизации (${p.method} ${p.url} завершился в ${p.authTime})`,
@@ -177,6 +225,15 @@ export const ru: typeof en = {
     whyEarly: (p) => `оно создано в ${p.created}, до получения первого ответа авторизации (${p.authTime})`,
     whyBare: 'оно не передало учётных данных, а более позднее соединение с тем же адресом передало',
     laterWithCredentials: (p) => `позже, с учётными данными: ${p.url}`,
+    earlierWithCredentials: (p) => `раньше, с учётными данными: ${p.url}`,
+    droppedTitle: (p) =>
+      `${p.kind} переподключился без учётных данных, которые передавало прежнее соединение`,
+    droppedExplanation: (p) =>
+      `Соединение с ${p.url} в ${p.created} не передало учётных данных, хотя соединение с тем же адресом ` +
+      `в ${p.earlier} их передавало: авторизация уже была, но это переподключение (или второе соединение) создано без неё. ` +
+      'Сервер не может знать, кто подключается, и может отклонить соединение или обслужить его анонимно.',
+    droppedFix:
+      'Передавайте текущие учётные данные при каждом соединении, включая переподключения: каждый раз стройте URL (или первое сообщение) из текущего токена, а не используйте повторно созданный до входа или потерянный при повторе.',
     socketTitle: (p) => `Соединение ${p.kind} открыто раньше, чем была готова авторизация`,
     socketExplanation: (p) =>
       `Соединение с ${p.url} открыто слишком рано: ${p.why}. Сервер не может знать, кто подключается, и может отклонить соединение или обслужить его анонимно.`,

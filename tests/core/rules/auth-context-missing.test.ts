@@ -139,15 +139,19 @@ describe('auth/context-missing', () => {
     expect(compilePatterns(DEFAULT_RULE_CONFIG.authContextPatterns).errors).toEqual([]);
   });
 
-  it('sorts findings: errors first, then by first occurrence', () => {
+  it('sorts findings: errors first, then by first occurrence, each consequence right after its cause', () => {
     const log = seedThrow(eventLog().at(10));
     corsRefreshFailure(log, { at: 5 });
     const findings = findFindings(recordingOf(log));
+    // The refresh was refused by CORS, and the auth context was missing because the socket
+    // service was built before auth: each cause comes first, its consequence under it.
     expect(findings.map((f) => f.ruleId)).toEqual([
-      'auth/refresh-failed',
       'cors/header-not-allowed',
-      'auth/context-missing',
+      'auth/refresh-failed',
       'realtime/socket-before-auth',
+      'auth/context-missing',
     ]);
+    expect(findings[1].causedBy).toEqual([findings[0].key]);
+    expect(findings[3].causedBy).toEqual([findings[2].key]);
   });
 });
