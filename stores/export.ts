@@ -9,6 +9,7 @@ import type { RecordedEvent } from '~/core/events';
 import { previewRedaction, type HarExportProgress } from '~/core/har';
 import type { RedactionManifest, UserRedactionRule } from '~/core/redact';
 import { downloadBlob, exportBlob, exportFileName, type ExportFormat } from '~/composables/file-download';
+import { saveReport as downloadReport } from '~/composables/report-file';
 import { ruleProblem } from '~/components/export/rule-problem';
 import { locale, useMessages } from '~/composables/i18n';
 import { recordingSite } from './library';
@@ -101,7 +102,38 @@ export const useExportStore = defineStore('export', () => {
     }
   }
 
+  /**
+   * "Save report": the HTML report of what is shown, redacted with the rules the user gave the
+   * export (never with secrets: the opt-in is for one HAR export only).
+   */
+  function saveReport(): void {
+    const list = events();
+    const file = recording.openedFile;
+    try {
+      downloadReport(
+        {
+          recording: recording.recording,
+          findings: recording.findings,
+          file: {
+            name: file?.name ?? recordingSite(list),
+            creator: file?.creator,
+            skipped: file?.skipped ?? [],
+            warnings: file?.warnings ?? [],
+          },
+          locale: locale.value,
+          writtenAt: Date.now(),
+          redaction: { rules: [...rules.value], keepJwtTimes: keepJwtTimes.value },
+        },
+        recordingSite(list),
+        list[0]?.time ?? Date.now(),
+      );
+    } catch (err) {
+      failure.value = err instanceof Error ? err.message : String(err);
+    }
+  }
+
   return {
+    saveReport,
     open,
     rules,
     includeSecrets,

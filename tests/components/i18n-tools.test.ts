@@ -285,6 +285,7 @@ describe('files and library in Russian', () => {
     const wrapper = mount(FileActions, { props: { canExport: true, importing: false, libraryOpen: false } });
     expect(wrapper.findAll('button').map((b) => b.text())).toEqual([
       'Экспортировать…',
+      'Сохранить отчёт',
       'Открыть файл…',
       'Сохранить в библиотеку',
       'Библиотека',
