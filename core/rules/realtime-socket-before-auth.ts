@@ -110,13 +110,17 @@ function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | un
   const channels = [...rec.channels.values()].sort((a, b) => a.createdTime - b.createdTime);
   const { earlier, later: laterOf } = credentialedNeighbours(channels);
   let rejected: ReturnType<typeof authRejections> | undefined;
+  const dropped = new Map<string, { before: Channel; channels: Channel[] }>();
   const findings: Finding[] = [];
   for (const [i, channel] of channels.entries()) {
     const withCredentials = hasCredentials(channel);
     const before = withCredentials ? undefined : earlier[i];
     if (before) {
       rejected ??= authRejections(rec);
-      if (!rejected.has(channel)) findings.push(droppedFinding(rec, ctx, channel, before));
+      if (rejected.has(channel)) continue;
+      const group = dropped.get(pathOf(channel));
+      if (group) group.channels.push(channel);
+      else dropped.set(pathOf(channel), { before, channels: [channel] });
       continue;
     }
     const early = auth?.endTime !== undefined && channel.createdTime < auth.endTime;
@@ -155,6 +159,8 @@ function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | un
       basis: channel.source === 'page' || channel.source === 'har' ? channel.source : 'cdp',
     });
   }
+  for (const { before, channels: group } of dropped.values())
+    findings.push(droppedFinding(rec, ctx, before, group));
   return findings;
 }
 
@@ -162,6 +168,9 @@ function socketFindings(rec: Recording, ctx: RuleContext, auth: HttpRequest | un
  * For each channel (sorted by creation), the first earlier and the first later channel to the
  * same endpoint that carried credentials in its URL: one pass each way, not a search per channel.
  */
+/** Evidence listed for a group of connections; `count` says how many there were. */
+const EVIDENCE_LIMIT = 100;
+
 function credentialedNeighbours(channels: Channel[]): {
   earlier: Array<Channel | undefined>;
   later: Array<Channel | undefined>;
@@ -182,21 +191,33 @@ function credentialedNeighbours(channels: Channel[]): {
   return { earlier, later };
 }
 
-/** A connection without the credentials an earlier one to the same endpoint carried. */
-function droppedFinding(rec: Recording, ctx: RuleContext, channel: Channel, before: Channel): Finding {
+/**
+ * The connections to one endpoint without the credentials an earlier one carried: one finding,
+ * the first of them and the credentialed one before it as the lead evidence.
+ */
+function droppedFinding(rec: Recording, ctx: RuleContext, before: Channel, channels: Channel[]): Finding {
   const m = ctx.msg.rulesRealtime.socketBeforeAuth;
+  const channel = channels[0];
   const created = relativeTime(rec, channel.createdTime, ctx.locale);
   const kind = channel.transport === 'sse' ? 'EventSource' : 'WebSocket';
+  const evidence: Evidence[] = [
+    { type: 'channel', id: channel.id, label: `${channel.transport} ${channel.url}` },
+    { type: 'channel', id: before.id, label: m.earlierWithCredentials({ url: before.url }) },
+  ];
+  for (const c of channels.slice(1, EVIDENCE_LIMIT))
+    evidence.push({ type: 'channel', id: c.id, label: `${c.transport} ${c.url}` });
+  const explanation = m.droppedExplanation({
+    url: channel.url,
+    created,
+    earlier: relativeTime(rec, before.createdTime, ctx.locale),
+  });
   return {
     ruleId: SOCKET_BEFORE_AUTH_RULE_ID,
-    key: `${SOCKET_BEFORE_AUTH_RULE_ID}:channel:${channel.id}`,
+    key: `${SOCKET_BEFORE_AUTH_RULE_ID}:dropped:${pathOf(channel)}`,
     severity: 'warning',
     title: m.droppedTitle({ kind }),
-    explanation: m.droppedExplanation({
-      url: channel.url,
-      created,
-      earlier: relativeTime(rec, before.createdTime, ctx.locale),
-    }),
+    explanation:
+      channels.length > 1 ? `${explanation} ${m.droppedCount({ count: channels.length })}` : explanation,
     fix: m.droppedFix,
     fixSnippets: [],
     facts: [
@@ -204,11 +225,8 @@ function droppedFinding(rec: Recording, ctx: RuleContext, channel: Channel, befo
       { label: m.socketFacts.created, value: created },
       { label: m.socketFacts.credentials, value: m.credentialsNone },
     ],
-    evidence: [
-      { type: 'channel', id: channel.id, label: `${channel.transport} ${channel.url}` },
-      { type: 'channel', id: before.id, label: m.earlierWithCredentials({ url: before.url }) },
-    ],
-    count: 1,
+    evidence,
+    count: channels.length,
     firstTime: channel.createdTime,
     basis: channel.source === 'page' || channel.source === 'har' ? channel.source : 'cdp',
   };

@@ -2,7 +2,7 @@
  * Messages of the real-time rules (`realtime/*`): WebSocket close codes, abnormal closes,
  * reconnect storms, a socket constructed before auth.
  */
-import { pluralRu } from '../plural';
+import { pluralEn, pluralRu } from '../plural';
 
 export const en = {
   closeCode: {
@@ -76,7 +76,7 @@ export const en = {
       channel: 'Channel',
       said: 'Server sent',
       then: 'Then',
-      connections: 'Connections refused so',
+      connections: 'Connections refused',
     },
   },
   socketBeforeAuth: {
@@ -112,6 +112,8 @@ export const en = {
       `The connection to ${p.url} at ${p.created} carried no credentials, although a connection to the same endpoint ` +
       `at ${p.earlier} did: auth was ready, but this reconnect (or second connection) was built without it. ` +
       'The server cannot know who is connecting and may refuse it or serve it anonymously.',
+    droppedCount: (p: { count: number }) =>
+      `${p.count} ${pluralEn(p.count, 'connection', 'connections')} to this endpoint went without credentials this way.`,
     droppedFix:
       'Pass the current credentials on every connection, reconnects included: build the URL (or first message) from the current token each time instead of reusing one built before login or lost on retry.',
     socketTitle: (p: { kind: string }) => `A ${p.kind} was opened before auth was ready`,
@@ -198,7 +200,7 @@ export const ru: typeof en = {
       channel: 'Канал',
       said: 'Сервер отправил',
       then: 'Затем',
-      connections: 'Соединений отклонено так',
+      connections: 'Соединений отклонено',
     },
   },
   socketBeforeAuth: {
@@ -232,6 +234,8 @@ export const ru: typeof en = {
       `Соединение с ${p.url} в ${p.created} не передало учётных данных, хотя соединение с тем же адресом ` +
       `в ${p.earlier} их передавало: авторизация уже была, но это переподключение (или второе соединение) создано без неё. ` +
       'Сервер не может знать, кто подключается, и может отклонить соединение или обслужить его анонимно.',
+    droppedCount: (p) =>
+      `Так, без учётных данных, открыто ${p.count} ${pluralRu(p.count, 'соединение', 'соединения', 'соединений')} с этим адресом.`,
     droppedFix:
       'Передавайте текущие учётные данные при каждом соединении, включая переподключения: каждый раз стройте URL (или первое сообщение) из текущего токена, а не используйте повторно созданный до входа или потерянный при повторе.',
     socketTitle: (p) => `Соединение ${p.kind} открыто раньше, чем была готова авторизация`,

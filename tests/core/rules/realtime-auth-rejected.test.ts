@@ -160,6 +160,15 @@ describe('realtime/socket-before-auth after an earlier connection had credential
     expect(finding.evidence.map((e) => e.id)).toEqual(['w2', 'w1']);
   });
 
+  it('groups the reconnects of one endpoint that dropped them into one finding', () => {
+    const log = socket(eventLog(), 0, 'w1', `${WS}?token=abc`);
+    for (let i = 2; i <= 4; i++) socket(log, i * 100, `w${i}`, WS);
+    const findings = findingsOf(log).filter((f) => f.ruleId === 'realtime/socket-before-auth');
+    expect(findings.map((f) => f.count)).toEqual([3]);
+    expect(findings[0].evidence.map((e) => e.id)).toEqual(['w2', 'w1', 'w3', 'w4']);
+    expect(findings[0].explanation).toContain('3 connections to this endpoint went without credentials');
+  });
+
   it('says nothing when the server refused that connection in-band: auth-rejected says it', () => {
     const log = socket(eventLog(), 0, 'w1', `${WS}?token=abc`);
     refused(log, 'w2', 500, '{"error":"Missing token"}', 4401);
