@@ -26,6 +26,21 @@ const FIREFOX_TEST_BUILD = process.env.HANDSHAKE_FIREFOX_TEST === '1';
 export default defineConfig({
   ...(FIREFOX_TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the store packages, named from package.json (name and version), and for
+  // addons.mozilla.org the sources a reviewer rebuilds them from (`npm ci && npm run
+  // build:firefox`, README "Packaging"): WXT leaves out node_modules, hidden files and test files;
+  // the demo, tests, benchmarks and docs are not part of the build either.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'demo/**',
+      'bench/**',
+      'docs/**',
+      'recordings/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   // Writes .wxt/eslint-auto-imports.mjs so ESLint knows WXT's auto-imported globals.
   imports: { eslintrc: { enabled: 9 } },
   // A function of the target browser: Firefox gets its add-on id and no `debugger` (docs/firefox.md).
