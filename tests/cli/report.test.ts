@@ -42,6 +42,15 @@ describe('handshake analyze never prints a secret', () => {
     expect(r.code).toBe(1);
   });
 
+  it('uses the placeholders the redacted HAR uses, so the two can be read side by side', () => {
+    const out = join(dir, 'secrets-redacted.har');
+    expect(run('redact', SECRET_HAR, '-o', out).code).toBe(0);
+    const exported = decodeURIComponent(readFileSync(out, 'utf8'));
+    const shown = run('analyze', SECRET_HAR).stdout.match(/\[redacted:[a-z_-]+#\d+\]/g) ?? [];
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.filter((p) => !exported.includes(p))).toEqual([]);
+  });
+
   it('JSON: findings, evidence, facts, skipped reasons and warnings are redacted', () => {
     const r = run('analyze', SECRET_HAR, '--json');
     const [report] = JSON.parse(r.stdout) as Array<{
