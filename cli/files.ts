@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Compressor } from '../core/har';
+import { limitInflated } from '../core/har/inflate-limit';
+import type { Locale } from '../core/i18n';
 
 async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
@@ -19,10 +21,15 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** The file's bytes as a stream of chunks, decompressed when gzipped; `onBytes` reports progress. */
+/**
+ * The file's bytes as a stream of chunks, decompressed when gzipped; `onBytes` reports how many
+ * bytes of the file were read (compressed, for a `.gz`). Memory stays bounded: the importer pulls
+ * chunk by chunk. A `.gz` that expands past `maxInflatedBytes` is refused (`limitInflated`).
+ */
 export async function readChunks(
   path: string,
   onBytes?: (read: number) => void,
+  options: { maxInflatedBytes?: number; locale?: Locale } = {},
 ): Promise<AsyncIterable<Uint8Array>> {
   const gzip = await isGzip(path);
   async function* counted(): AsyncGenerator<Uint8Array> {
@@ -34,7 +41,9 @@ export async function readChunks(
       yield chunk;
     }
   }
-  return gzip ? Readable.from(counted()).pipe(createGunzip()) : counted();
+  if (!gzip) return counted();
+  const inflated = Readable.from(counted()).pipe(createGunzip()) as AsyncIterable<Uint8Array>;
+  return limitInflated(inflated, options.maxInflatedBytes, options.locale);
 }
 
 /** node:zlib as the exporter's compressor seam (the browser passes CompressionStream). */

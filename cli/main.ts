@@ -27,18 +27,29 @@ async function load(path: string, locale: Locale): Promise<HarImportResult> {
   const m = messagesFor(locale).cli.progress;
   const size = statSync(path).size;
   let lastShown = 0;
-  const chunks = await readChunks(path, (read) => {
-    // Large files only, at most every 10 %: progress must not drown the output.
-    if (size > 8 * 1024 * 1024 && read - lastShown > size / 10) {
-      lastShown = read;
-      progress(m.read({ file: path, percent: Math.round((read / size) * 100) }));
-    }
-  });
+  let bytesRead = 0;
+  const chunks = await readChunks(
+    path,
+    (read) => {
+      bytesRead = read;
+      // Large files only, at most every 10 %: progress must not drown the output.
+      if (size > 8 * 1024 * 1024 && read - lastShown > size / 10) {
+        lastShown = read;
+        progress(m.read({ file: path, percent: Math.round((read / size) * 100) }));
+      }
+    },
+    { locale },
+  );
+  // Streamed entry by entry: the total is estimated from the share of the file read so far.
+  let entriesShown = 0;
   const result = await importHar(chunks, {
     locale,
+    fractionRead: () => (size > 0 ? bytesRead / size : 0),
     onProgress: ({ entriesDone, entriesTotal }) => {
-      if (entriesTotal >= 5000 && entriesDone % 5000 === 0)
+      if (entriesTotal >= 5000 && entriesDone - entriesShown >= 5000 && entriesDone < entriesTotal) {
+        entriesShown = entriesDone;
         progress(m.entries({ file: path, done: entriesDone, total: entriesTotal }));
+      }
     },
   });
   return result;

@@ -4,6 +4,7 @@
  * the page between batches of entries so a huge file shows progress.
  */
 import { HarImportError, importHar, type HarImportProgress, type HarImportResult } from '~/core/har';
+import { limitInflated } from '~/core/har/inflate-limit';
 import type { Locale } from '~/core/i18n';
 
 /** Reads a byte stream chunk by chunk (async iteration of ReadableStream is not typed everywhere). */
@@ -25,19 +26,37 @@ async function isGzip(file: Blob): Promise<boolean> {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** Imports a HAR file (plain or gzip). Throws `HarImportError` with a message for the user. */
+/**
+ * Imports a HAR file (plain or gzip). Throws `HarImportError` with a message for the user. The
+ * file is streamed from disk and read entry by entry: neither its whole text nor its whole parsed
+ * tree is held. A `.gz` that expands past `maxInflatedBytes` (2 GiB) is refused.
+ */
 export async function readHarFile(
   file: Blob,
   onProgress?: (progress: HarImportProgress) => void,
-  options: { locale?: Locale } = {},
+  options: { locale?: Locale; maxInflatedBytes?: number } = {},
 ): Promise<HarImportResult> {
-  const raw = file.stream();
-  const stream: ReadableStream<Uint8Array> = (await isGzip(file))
-    ? raw.pipeThrough<Uint8Array>(new DecompressionStream('gzip'))
-    : raw;
+  let read = 0;
+  // Counts the file's own bytes (compressed, for a .gz) for the progress estimate.
+  const raw = file.stream().pipeThrough(
+    new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, controller) {
+        read += chunk.length;
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const chunks = (await isGzip(file))
+    ? limitInflated(
+        chunksOf(raw.pipeThrough<Uint8Array>(new DecompressionStream('gzip'))),
+        options.maxInflatedBytes,
+        options.locale,
+      )
+    : chunksOf(raw);
   try {
-    return await importHar(chunksOf(stream), {
+    return await importHar(chunks, {
       locale: options.locale,
+      fractionRead: () => (file.size > 0 ? read / file.size : 0),
       onProgress: async (p) => {
         onProgress?.(p);
         await new Promise((resolve) => setTimeout(resolve, 0));

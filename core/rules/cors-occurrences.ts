@@ -57,16 +57,62 @@ export function corsFamilyOf(corsError: string, answerStatus: number | undefined
   return 'origin-mismatch';
 }
 
-/** The request's preflight: linked by the reducer (CDP initiator, HAR `preflightFor`), else by URL and time. */
+/** A recording's preflights by URL, each list in start order (stable: recording order on ties). */
+function preflightsByUrl(rec: Recording): Map<string, HttpRequest[]> {
+  const byUrl = new Map<string, HttpRequest[]>();
+  for (const r of rec.requests.values()) {
+    if (r.method !== 'OPTIONS' || r.resourceType !== 'preflight') continue;
+    const list = byUrl.get(r.url);
+    if (list) list.push(r);
+    else byUrl.set(r.url, [r]);
+  }
+  for (const list of byUrl.values()) list.sort((a, b) => a.startTime - b.startTime);
+  return byUrl;
+}
+
+/**
+ * What is derived once per recording state: `Recording.apply` is the only way a recording
+ * changes, and it counts every event it applies, so `eventCount` names the state. Seven rules
+ * ask for the occurrences of the same recording; the panel asks again after each batch.
+ */
+interface Derived {
+  eventCount: number;
+  preflights?: Map<string, HttpRequest[]>;
+  occurrences?: CorsOccurrence[];
+}
+const derived = new WeakMap<Recording, Derived>();
+
+function derivedOf(rec: Recording): Derived {
+  const known = derived.get(rec);
+  if (known && known.eventCount === rec.eventCount) return known;
+  const fresh: Derived = { eventCount: rec.eventCount };
+  derived.set(rec, fresh);
+  return fresh;
+}
+
+/**
+ * The request's preflight: linked by the reducer (CDP initiator, HAR `preflightFor`), else the
+ * latest preflight to the same URL that started at most 3 s before it (the first recorded on a
+ * tie). Indexed by URL once per recording state, so a 100,000-request file stays linear.
+ */
 export function preflightOf(rec: Recording, request: HttpRequest): HttpRequest | undefined {
   if (request.preflightId) return rec.requests.get(request.preflightId);
-  let best: HttpRequest | undefined;
-  for (const r of rec.requests.values()) {
-    if (r.method !== 'OPTIONS' || r.resourceType !== 'preflight' || r.url !== request.url) continue;
-    if (r.startTime > request.startTime || request.startTime - r.startTime > 3000) continue;
-    if (!best || r.startTime > best.startTime) best = r;
+  const state = derivedOf(rec);
+  state.preflights ??= preflightsByUrl(rec);
+  const list = state.preflights.get(request.url);
+  if (!list) return undefined;
+  // The first preflight that started after the request; the one before it is the latest.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].startTime <= request.startTime) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  if (lo === 0) return undefined;
+  let i = lo - 1;
+  while (i > 0 && list[i - 1].startTime === list[i].startTime) i--;
+  return request.startTime - list[i].startTime > 3000 ? undefined : list[i];
 }
 
 const headersOf = (r: HttpRequest | undefined) => r?.wireHeaders ?? r?.requestHeaders;
@@ -95,6 +141,13 @@ function unrecordedFailurePossible(request: HttpRequest): boolean {
  * with nothing after it (`requestOfLonePreflight`).
  */
 export function corsOccurrences(rec: Recording): CorsOccurrence[] {
+  const state = derivedOf(rec);
+  state.occurrences ??= findOccurrences(rec);
+  // A copy: a caller may sort or filter it; the occurrences themselves are shared.
+  return state.occurrences.slice();
+}
+
+function findOccurrences(rec: Recording): CorsOccurrence[] {
   const found: CorsOccurrence[] = [];
   for (const recorded of rec.requests.values()) {
     const lone = requestOfLonePreflight(recorded);

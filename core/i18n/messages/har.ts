@@ -1,6 +1,10 @@
 /** Messages of the har area: why a file is not HAR, why an entry was skipped, import warnings. */
 import { pluralRu } from '../plural';
 
+/** A limit in MiB as people say it: whole GiB from 1024 MiB up. */
+const sizeEn = (mb: number) => (mb >= 1024 ? `${mb / 1024} GiB` : `${mb} MiB`);
+const sizeRu = (mb: number) => (mb >= 1024 ? `${mb / 1024} ГиБ` : `${mb} МиБ`);
+
 export const en = {
   /** Why a file cannot be read as HAR at all (`HarImportError`). */
   errors: {
@@ -14,6 +18,9 @@ export const en = {
     noEntries: 'This is not a HAR file: "log" has no "entries" list.',
     unreadable: (p: { why: string }) =>
       `The file could not be read (${p.why}). It may be damaged or cut off.`,
+    tooLarge: (p: { limitMb: number }) =>
+      `This .gz file expands to more than ${sizeEn(p.limitMb)}: refused as a possible decompression bomb. ` +
+      'If you trust it, decompress it yourself (gunzip) and import the .har inside.',
   },
   /** Why one entry was skipped. */
   skip: {
@@ -51,6 +58,9 @@ export const ru: typeof en = {
     noLog: 'Это не HAR-файл: в JSON нет объекта "log" (HAR-файл устроен так: {"log": {"entries": […]}}).',
     noEntries: 'Это не HAR-файл: в "log" нет списка "entries".',
     unreadable: (p) => `Не удалось прочитать файл (${p.why}). Возможно, он повреждён или обрезан.`,
+    tooLarge: (p) =>
+      `Файл .gz распаковывается больше чем в ${sizeRu(p.limitMb)}: отклонён как возможная «zip-бомба». ` +
+      'Если вы доверяете файлу, распакуйте его сами (gunzip) и импортируйте .har из архива.',
   },
   skip: {
     notObject: 'запись не является объектом',
