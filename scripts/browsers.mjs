@@ -124,7 +124,7 @@ let aptUpdated = false;
 function aptInstall(pkg) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) aptUpdated = run('apt-get', ['update'], env);
-  return aptUpdated && run('apt-get', ['install', '-y', '--no-install-recommends', pkg], env);
+  return aptUpdated && run('apt-get', ['install', '-y', pkg], env);
 }
 
 /**
