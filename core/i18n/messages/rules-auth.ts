@@ -4,9 +4,21 @@
  */
 import { pluralEn, pluralRu } from '../plural';
 
+/**
+ * `+238 ms`, `+10.1 s`, `+3 min 20 s` in the units given: a person reads seconds past a second,
+ * and a support ticket should not say `+200076 ms`.
+ */
+function offset(ms: number, u: { ms: string; s: string; min: string; point: string }): string {
+  if (ms < 1000) return `+${ms} ${u.ms}`;
+  if (ms < 60_000) return `+${(ms / 1000).toFixed(1).replace(/\.0$/, '').replace('.', u.point)} ${u.s}`;
+  const seconds = Math.round(ms / 1000);
+  const rest = seconds % 60;
+  return `+${Math.floor(seconds / 60)} ${u.min}${rest ? ` ${rest} ${u.s}` : ''}`;
+}
+
 export const en = {
-  /** A time relative to the recording's first event: `+238 ms`. */
-  relativeTime: (p: { ms: number }) => `+${p.ms} ms`,
+  /** A time relative to the recording's first event: `+238 ms`, `+10.1 s`, `+3 min 20 s`. */
+  relativeTime: (p: { ms: number }) => offset(p.ms, { ms: 'ms', s: 's', min: 'min', point: '.' }),
   unknown: 'unknown',
   /** `Request.state` and `Channel.state`, where a status or close code is missing. */
   state: {
@@ -196,7 +208,7 @@ export const en = {
 };
 
 export const ru: typeof en = {
-  relativeTime: (p) => `+${p.ms} мс`,
+  relativeTime: (p) => offset(p.ms, { ms: 'мс', s: 'с', min: 'мин', point: ',' }),
   unknown: 'неизвестно',
   state: {
     pending: 'ожидает ответа',
