@@ -112,7 +112,7 @@ export const en = {
       refused: number;
     }) =>
       `${p.method} ${p.url} (${p.time}) carried a JWT whose exp claim is ${p.expiredAt}, ${p.seconds} s before it was sent` +
-      `; the server refused ${p.refused} such request(s) with 401/403.` +
+      `; the server refused ${p.refused} such ${pluralEn(p.refused, 'request', 'requests')} with 401/403.` +
       ' The token was decoded here only to read its expiry; its signature was not checked.',
     fix:
       'Refresh before sending: check exp (minus a small margin) before each request, or refresh on the first ' +
@@ -139,8 +139,10 @@ export const en = {
     failed: 'failed',
     title: (p: { method: string; endpoint: string; reason: string }) =>
       `Token refresh failed: ${p.method} ${p.endpoint} was ${p.reason}`,
-    followedSockets: (p: { count: number; codes: string }) => `${p.count} socket(s) closed with ${p.codes}`,
-    followedRetries: (p: { count: number }) => `${p.count} more refresh attempt(s)`,
+    followedSockets: (p: { count: number; codes: string }) =>
+      `${p.count} ${pluralEn(p.count, 'socket', 'sockets')} closed with ${p.codes}`,
+    followedRetries: (p: { count: number }) =>
+      `${p.count} more refresh ${pluralEn(p.count, 'attempt', 'attempts')}`,
     followedLogout: 'a logout request',
     followedLoginPage: 'a return to the login page',
     explanationFollowed: (p: { time: string; reason: string; followed: string }) =>
@@ -167,7 +169,7 @@ export const en = {
     title: 'Token refreshes raced each other',
     concurrent: (p: { count: number }) => `${p.count} refreshes were in flight at the same time`,
     reused: (p: { count: number }) =>
-      `${p.count} refresh(es) presented a credential that an earlier successful refresh had already used`,
+      `${p.count} ${pluralEn(p.count, 'refresh', 'refreshes')} presented a credential that an earlier successful refresh had already used`,
     both: (p: { concurrent: string; reused: string }) => `${p.concurrent}, and ${p.reused}`,
     explanation: (p: { what: string }) =>
       `${p.what}. When the server rotates refresh tokens, the first refresh revokes the credential the ` +
