@@ -49,7 +49,7 @@ const record = fc.record({
   ownLink: fc.option(fc.nat({ max: 30 }), { nil: undefined }),
 });
 
-function records(shapes: Array<fc.RecordValue<typeof record>>): RequestRecord[] {
+function records(shapes: Array<typeof record extends fc.Arbitrary<infer T> ? T : never>): RequestRecord[] {
   return shapes.map(
     (s, i) =>
       ({
