@@ -6,7 +6,7 @@
  * the real-time policy come back down to the probe, and that is all.
  */
 import { isRecorderToBridge } from '../core/guards';
-import { isProbeShaped, parseProbeMessage } from '../core/probe-schema';
+import { PAGE_NUMBER_LIMITS, isProbeShaped, parseProbeMessage } from '../core/probe-schema';
 import {
   PAGE_MESSAGE_TAG,
   PAGE_PROTOCOL_VERSION,
@@ -24,6 +24,9 @@ export interface RecorderPort {
 
 const FLUSH_MS = 100;
 const MAX_PENDING = 5000;
+
+/** A sum of page counts that stays a safe integer however often the page sends its maximum. */
+export const addCount = (a: number, b: number): number => Math.min(a + b, PAGE_NUMBER_LIMITS.maxCount);
 
 export interface BridgeCounters {
   forwarded: number;
@@ -82,7 +85,7 @@ export function startBridge(
       const p = ensurePort();
       if (pending.length > 0 || overflow > 0) {
         p.postMessage({ type: 'events', events: pending, overflow });
-        counters.forwarded += pending.length;
+        counters.forwarded = addCount(counters.forwarded, pending.length);
         pending = [];
         overflow = 0;
       }
@@ -105,16 +108,16 @@ export function startBridge(
     if (event.source !== win || !isProbeShaped(event.data)) return;
     const result = parseProbeMessage(event.data);
     if (!result.ok) {
-      counters.rejected++;
-      rejectedUnsent++;
+      counters.rejected = addCount(counters.rejected, 1);
+      rejectedUnsent = addCount(rejectedUnsent, 1);
       lastReason = result.reason;
     } else {
       const { events } = result.message;
-      overflow += result.message.overflow;
+      overflow = addCount(overflow, result.message.overflow);
       for (const e of events) pending.push(e);
       // Bounded while the worker is away: oldest first out, and counted.
       if (pending.length > MAX_PENDING) {
-        overflow += pending.length - MAX_PENDING;
+        overflow = addCount(overflow, pending.length - MAX_PENDING);
         pending = pending.slice(-MAX_PENDING);
       }
     }

@@ -197,6 +197,8 @@ export interface CaptureDropped {
   rejected: number;
   /** Events the probe's bounded buffer had to discard before recording began. */
   overflow: number;
+  /** Page event times outside the recording's window, clamped into it (`recorder/page-intake.ts`). */
+  clamped?: number;
   reason?: string;
 }
 

@@ -16,8 +16,21 @@ import {
 const text = v.pipe(v.string(), v.maxLength(PAGE_LIMITS.maxStringChars));
 const shortText = v.pipe(v.string(), v.maxLength(8 * 1024));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const time = v.pipe(v.number(), v.finite());
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+ * Bounds of every number from the page. A time outside a JS Date's range is no time at all
+ * (`new Date(9e15).toISOString()` throws); the recorder clamps the rest to the recording's
+ * window. A count stays a safe integer so that sums of counts stay finite: `1e308 + 1e308` is
+ * `Infinity`, which a runtime port turns into `null`.
+ */
+export const PAGE_NUMBER_LIMITS = { maxTime: 8.64e15, maxCount: Number.MAX_SAFE_INTEGER } as const;
+
+const time = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(-PAGE_NUMBER_LIMITS.maxTime),
+  v.maxValue(PAGE_NUMBER_LIMITS.maxTime),
+);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PAGE_NUMBER_LIMITS.maxCount));
 const headers = v.pipe(
   v.record(shortText, text),
   v.check((h) => Object.keys(h).length <= PAGE_LIMITS.maxHeaders, 'too many headers'),

@@ -18,6 +18,7 @@ import { CdpCapture } from './cdp-capture';
 import { cdpAvailable } from './cdp-session';
 import * as store from './event-store';
 import * as realtime from './realtime-policy';
+import { appendPageEvents } from './page-intake';
 import { sendReplay } from './replay';
 
 type Port = Browser.runtime.Port;
@@ -154,9 +155,7 @@ export class TabRecording {
     const first = events.slice(0, CHUNK);
     const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first };
     this.post(port, since === undefined ? snapshot : { ...snapshot, fromSeq: since });
-    for (let i = CHUNK; i < events.length; i += CHUNK) {
-      this.post(port, { type: 'events', tabId: this.tabId, events: events.slice(i, i + CHUNK) });
-    }
+    this.sendEvents([port], events.slice(CHUNK));
   }
 
   /** The bridge of a (new) document in this tab connected: tell it whether to stream. */
@@ -258,17 +257,10 @@ export class TabRecording {
 
   // ---- capture -----------------------------------------------------------------------------
 
-  /** Events validated by the bridge. Page clocks are kept: same machine, same epoch. */
+  /** Events validated by the bridge: same machine, same clock, times clamped (`page-intake.ts`). */
   addPageEvents(events: ReadonlyArray<{ time: number } & EventBody>, overflow: number): void {
     if (!this.state.recording) return;
-    for (const { time, ...body } of events) this.append('page', time, body as EventBody);
-    if (overflow > 0)
-      this.append('page', Date.now(), {
-        kind: 'capture.dropped',
-        rejected: 0,
-        overflow,
-        reason: 'probe buffer full before recording began',
-      });
+    appendPageEvents(events, overflow, Date.now(), (time, body) => this.append('page', time, body));
   }
 
   /**
@@ -331,10 +323,7 @@ export class TabRecording {
     this.savedSeq = Math.max(this.savedSeq, batch[batch.length - 1].seq);
     // Panels get it after the stored events, when the load ends (`endLoad`).
     if (this.loading) return;
-    for (let i = 0; i < batch.length; i += CHUNK) {
-      const part = batch.slice(i, i + CHUNK);
-      for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
-    }
+    this.sendEvents(this.panels, batch);
   }
 
   // ---- restoring -----------------------------------------------------------------------------
@@ -363,9 +352,7 @@ export class TabRecording {
     if (page.length > 0) load.after = page[page.length - 1].seq;
     for (const [port, since] of load.panels) {
       const events = page[0]?.seq > since ? page : page.filter((e) => e.seq > since);
-      for (let i = 0; i < events.length; i += CHUNK) {
-        this.post(port, { type: 'events', tabId: this.tabId, events: events.slice(i, i + CHUNK) });
-      }
+      this.sendEvents([port], events);
     }
     if (page.length === limit && load.after < load.upTo) return true;
     this.endLoad(load);
@@ -378,10 +365,7 @@ export class TabRecording {
     for (const e of load.live) this.events.push(e);
     // Unsaved ones reach the panels with their batch (`saveThenSend`), as usual.
     const saved = load.live.filter((e) => e.seq <= this.savedSeq);
-    for (let i = 0; i < saved.length; i += CHUNK) {
-      const part = saved.slice(i, i + CHUNK);
-      for (const port of this.panels) this.post(port, { type: 'events', tabId: this.tabId, events: part });
-    }
+    this.sendEvents(this.panels, saved);
   }
 
   private saveState(): Promise<void> {
@@ -389,16 +373,14 @@ export class TabRecording {
   }
 
   private tellBridge(): void {
-    const msg: RecorderToBridge = { type: 'record', on: this.state.recording };
-    try {
-      this.bridge?.postMessage(msg);
-    } catch {
-      this.bridge = undefined;
-    }
+    this.postBridge({ type: 'record', on: this.state.recording });
   }
 
   private tellBridgePolicy(): void {
-    const msg: RecorderToBridge = { type: 'policy', policy: this.realtime ?? realtime.REALTIME_ON };
+    this.postBridge({ type: 'policy', policy: this.realtime ?? realtime.REALTIME_ON });
+  }
+
+  private postBridge(msg: RecorderToBridge): void {
     try {
       this.bridge?.postMessage(msg);
     } catch {
@@ -413,6 +395,14 @@ export class TabRecording {
   private broadcastError(code: RecorderErrorCode, message: string, reason: string): void {
     for (const port of this.panels)
       this.post(port, { type: 'error', tabId: this.tabId, message, code, reason });
+  }
+
+  /** Sends events to panels in messages of at most CHUNK events. */
+  private sendEvents(ports: Iterable<Port>, events: readonly RecordedEvent[]): void {
+    for (let i = 0; i < events.length; i += CHUNK) {
+      const part = events.slice(i, i + CHUNK);
+      for (const port of ports) this.post(port, { type: 'events', tabId: this.tabId, events: part });
+    }
   }
 
   private post(port: Port, msg: RecorderToPanel): void {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBridge, type RecorderPort } from '../../bridge/relay';
+import { parseBridgeToRecorder } from '../../core/guards';
 import type { BridgeToRecorder } from '../../core/protocol';
 
 /** A fake recorder port at our own seam: records what the bridge posts. */
@@ -100,6 +101,25 @@ describe('bridge relay', () => {
     vi.advanceTimersByTime(150);
     expect(first.sent).toHaveLength(0);
     expect(second.sent[0]).toMatchObject({ type: 'events', events: [{ url: 'http://after-restart/' }] });
+    bridge.stop();
+  });
+
+  it('keeps every counter finite: an overflow of 1e308 twice still reaches the recorder, events and all', () => {
+    const f = fakePort();
+    const bridge = startBridge(window, () => f.port);
+    post({ ...valid('http://a/'), overflow: Number.MAX_SAFE_INTEGER });
+    post({ ...valid('http://b/'), overflow: Number.MAX_SAFE_INTEGER });
+    post({ ...valid('http://c/'), overflow: 1e308 });
+    vi.advanceTimersByTime(150);
+    // A runtime port serializes as JSON: a non-finite number would arrive as null.
+    const sent = f.sent.map((m) => parseBridgeToRecorder(JSON.parse(JSON.stringify(m))));
+    const events = sent.filter((m) => m?.type === 'events');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ events: [{ url: 'http://a/' }, { url: 'http://b/' }] });
+    expect(events[0]?.type === 'events' && events[0].overflow).toBe(Number.MAX_SAFE_INTEGER);
+    // The 1e308 message is refused whole and counted, not summed.
+    expect(sent).toContainEqual({ type: 'rejected', count: 1, reason: expect.stringContaining('overflow') });
+    expect(bridge.counters).toEqual({ forwarded: 2, rejected: 1 });
     bridge.stop();
   });
 });

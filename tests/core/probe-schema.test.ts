@@ -113,6 +113,17 @@ describe('probe message schema', () => {
     expect(parseProbeMessage(envelope([{ ...examples['request.start'], headers }])).ok).toBe(false);
   });
 
+  it('refuses numbers no page can honestly send: times outside a Date, counts past a safe integer', () => {
+    for (const time of [1e308, -1e308, 8.64e15 + 1, Infinity, NaN]) {
+      expect(parseProbeMessage(envelope([{ ...examples['page.load'], time }])).ok, String(time)).toBe(false);
+    }
+    expect(parseProbeMessage(envelope([{ ...examples['page.load'], time: Date.now() + 1e9 }])).ok).toBe(true);
+    expect(parseProbeMessage({ ...envelope([]), overflow: 1e308 }).ok).toBe(false);
+    expect(parseProbeMessage({ ...envelope([]), overflow: Number.MAX_SAFE_INTEGER }).ok).toBe(true);
+    const frame = { ...examples['channel.frame'], size: 2 ** 60 };
+    expect(parseProbeMessage(envelope([frame])).ok).toBe(false);
+  });
+
   it('refuses a wrong envelope', () => {
     expect(parseProbeMessage({ ...envelope([]), v: 2 }).ok).toBe(false);
     expect(parseProbeMessage({ ...envelope([]), __handshake: 'bridge' }).ok).toBe(false);
