@@ -195,8 +195,9 @@ export function readEntry(raw: unknown, index: number, fallbackTime: number): En
   const postData = isObject(request.postData) ? str(request.postData.text) : undefined;
   const cors = isObject(raw._cors) ? raw._cors : undefined;
   const state = str(raw._state);
-  return {
-    ...common,
+  // Object.assign, not `{ ...common, … }`: V8 adds each property after a spread on its slow
+  // path, which made this 100 times slower (8 s of a 100,000-entry import).
+  return Object.assign<Common, Omit<RequestRecord, keyof Common>>(common, {
     type: 'request',
     // Some tools write "" for data: URLs; a request without a method was a GET. Only the methods
     // fetch() normalises are upper-cased: `patch` went out as `patch`, and CORS tells them apart.
@@ -218,5 +219,5 @@ export function readEntry(raw: unknown, index: number, fallbackTime: number): En
         : undefined,
     blockedReason: str(raw._blockedReason),
     canceled: typeof raw._canceled === 'boolean' ? raw._canceled : undefined,
-  };
+  });
 }
