@@ -3,7 +3,9 @@
  * they are `.gz` (or start with gzip's magic bytes), so many and large files stay cheap.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import process from 'node:process';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -49,7 +51,18 @@ export async function readChunks(
 /** node:zlib as the exporter's compressor seam (the browser passes CompressionStream). */
 export const gzipCompressor: Compressor = (chunks) => Readable.from(chunks).pipe(createGzip());
 
-/** Writes a stream of chunks to `path` with backpressure. */
+/**
+ * Writes a stream of chunks to `path` with backpressure, through a temporary file beside it that
+ * is renamed only once everything is written: a failure half-way (a redaction error, a full
+ * disk) leaves no partial file under the asked name, and an earlier file there stays as it was.
+ */
 export async function writeChunks(path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
-  await pipeline(Readable.from(chunks), createWriteStream(path));
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(temporary));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

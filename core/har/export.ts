@@ -5,7 +5,7 @@
  * at ~512 MB: `RangeError: Invalid string length`). Redacted by default (`core/redact`).
  */
 import type { RecordedEvent } from '../events';
-import type { Finding } from '../model';
+import type { Channel, Finding, HttpRequest } from '../model';
 import { Recording } from '../reducer';
 import type { RedactionManifest, RedactionOptions } from '../redact/manifest';
 import { Redactor } from '../redact/redactor';
@@ -35,7 +35,10 @@ export interface HarExportOptions {
 /** Frames per chunk of a channel's message list. */
 const FRAMES_PER_CHUNK = 500;
 
-/** Streams the recording as HAR 1.2 text, chunk by chunk. */
+/**
+ * Streams the recording as HAR 1.2 text, chunk by chunk. Redaction takes two passes over the
+ * recording (`Redactor`): the first only learns every secret of the file, the second writes.
+ */
 export function* exportHar(
   events: readonly RecordedEvent[],
   options: HarExportOptions = {},
@@ -49,14 +52,47 @@ export function* exportHar(
     ...[...rec.channels.values()].map((c) => ({ time: c.createdTime, seq: c.firstSeq, channel: c })),
   ].sort((a, b) => a.time - b.time || a.seq - b.seq);
   const creator = options.creator ?? { name: 'Handshake', version: '0.1.0' };
-
-  yield `{"log":{"version":"1.2","creator":${JSON.stringify(creator)},"pages":[],"entries":[`;
+  const findings: Finding[] = entryOptions.chromeOnly
+    ? []
+    : findFindings(rec, undefined, { locale: options.locale });
+  const passes = redactor.active ? 2 : 1;
   let done = 0;
+  const progress = () => options.onProgress?.({ entriesDone: ++done, entriesTotal: items.length * passes });
+  if (passes === 2) {
+    for (const _chunk of body(rec, events, items, redactor, entryOptions, findings, progress)) {
+      // The collecting pass: only what the redactor learns matters.
+    }
+    redactor.startFinalPass();
+  }
+  yield `{"log":{"version":"1.2","creator":${JSON.stringify(creator)},"pages":[],"entries":[`;
+  yield* body(rec, events, items, redactor, entryOptions, findings, progress);
+  const manifest = redactor.manifest();
+  options.onManifest?.(manifest);
+  if (!entryOptions.chromeOnly) yield `,\n"_redaction":${JSON.stringify(manifest)}`;
+  yield '}}\n';
+}
+
+type Item = { time: number; seq: number } & (
+  { request: HttpRequest; channel?: undefined } | { channel: Channel; request?: undefined }
+);
+
+/** The entries and the log-level fields, as written (the same in both passes). */
+function* body(
+  rec: Recording,
+  events: readonly RecordedEvent[],
+  items: readonly Item[],
+  redactor: Redactor,
+  entryOptions: { chromeOnly: boolean },
+  findings: readonly Finding[],
+  progress: () => void,
+): Generator<string> {
+  let first = true;
   for (const item of items) {
-    const sep = done === 0 ? '\n' : ',\n';
-    if ('request' in item && item.request) {
+    const sep = first ? '\n' : ',\n';
+    first = false;
+    if (item.request) {
       yield sep + JSON.stringify(requestEntry(item.request, redactor, entryOptions));
-    } else if ('channel' in item && item.channel) {
+    } else {
       const channel = item.channel;
       const head = JSON.stringify(channelEntry(channel, redactor, entryOptions));
       const field = channel.transport === 'sse' ? '_eventSourceMessages' : '_webSocketMessages';
@@ -72,15 +108,10 @@ export function* exportHar(
         yield ']}';
       }
     }
-    done++;
-    options.onProgress?.({ entriesDone: done, entriesTotal: items.length });
+    progress();
   }
   yield '\n]';
-  if (!entryOptions.chromeOnly) yield* extras(rec, events, redactor, options.locale);
-  const manifest = redactor.manifest();
-  options.onManifest?.(manifest);
-  if (!entryOptions.chromeOnly) yield `,\n"_redaction":${JSON.stringify(manifest)}`;
-  yield '}}\n';
+  if (!entryOptions.chromeOnly) yield* extras(rec, events, redactor, findings);
 }
 
 /** The log-level `_` fields: what is neither a request nor a channel, and what we concluded. */
@@ -88,7 +119,7 @@ function* extras(
   rec: Recording,
   events: readonly RecordedEvent[],
   r: Redactor,
-  locale: Locale | undefined,
+  findings: readonly Finding[],
 ): Generator<string> {
   const exceptions = [...rec.exceptions.values()].map(({ id: _id, alsoReportedAs: _also, ...rest }) => rest);
   yield `,\n"_exceptions":${JSON.stringify(redactDeep(r, exceptions))}`;
@@ -102,15 +133,13 @@ function* extras(
   yield `,\n"_userActions":${JSON.stringify(redactDeep(r, of('user.action')))}`;
   yield `,\n"_pageLoads":${JSON.stringify(redactDeep(r, of('page.load')))}`;
   const replays = events.flatMap((e) => (e.kind === 'replay.result' ? [replayItem(e, r)] : []));
-  yield `,\n"_replays":${JSON.stringify(replays)}`;
-  yield `,\n"_captureGaps":${JSON.stringify(of('capture.gap'))}`;
-  yield `,\n"_capture":${JSON.stringify(rec.capture)}`;
+  yield `,\n"_replays":${JSON.stringify(r.seal(replays))}`;
+  yield `,\n"_captureGaps":${JSON.stringify(redactDeep(r, of('capture.gap')))}`;
+  yield `,\n"_capture":${JSON.stringify(r.seal(rec.capture))}`;
   const verdicts: HarCorsVerdict[] = [...rec.requests.values()].flatMap((q) =>
     q.failure?.cors ? [{ requestId: q.id, url: r.url(q.url), ...q.failure.cors }] : [],
   );
-  yield `,\n"_corsVerdicts":${JSON.stringify(verdicts)}`;
-  // Findings last among the text fields: by now every secret of the file is known.
-  const findings: Finding[] = findFindings(rec, undefined, { locale });
+  yield `,\n"_corsVerdicts":${JSON.stringify(r.seal(verdicts))}`;
   yield `,\n"_findings":${JSON.stringify(redactDeep(r, findings))}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import { getHeader } from '../headers';
 import type { Channel, Frame, HttpRequest } from '../model';
-import type { Redactor } from '../redact/redactor';
+import { splitSetCookie, type Redactor } from '../redact/redactor';
 import type { HarCookie, HarEntry, HarNameValue, HarPostData, HarTimings } from './types';
 
 export interface EntryOptions {
@@ -52,7 +52,12 @@ function cookiesOf(header: string | undefined, r: Redactor): HarCookie[] {
 
 function setCookiesOf(header: string | undefined, r: Redactor): HarCookie[] {
   if (!header) return [];
-  return header.split('\n').flatMap((line) => cookiesOf(line.split(';')[0], r));
+  const lines: string[] = [];
+  splitSetCookie(header, (line) => {
+    lines.push(line);
+    return line;
+  });
+  return lines.flatMap((line) => cookiesOf(line.split(';')[0], r));
 }
 
 function timings(total: number): HarTimings {
@@ -95,14 +100,20 @@ export function requestEntry(req: HttpRequest, r: Redactor, options: EntryOption
     },
     response: {
       status: req.status ?? 0,
-      statusText: req.statusText ?? '',
+      statusText: r.text(req.statusText ?? ''),
       httpVersion: '',
       cookies: setCookiesOf(getHeader(req.responseHeaders, 'set-cookie'), r),
       headers: r.headers(toNameValues(req.responseHeaders)),
       content: {
         size: body?.length ?? 0,
         mimeType,
-        ...(body !== undefined ? { text: base64 ? body : r.body(body, mimeType) } : {}),
+        ...(body !== undefined
+          ? {
+              text: base64
+                ? r.base64(body, mimeType, `response body of ${r.url(req.url)}`)
+                : r.body(body, mimeType),
+            }
+          : {}),
         ...(base64 ? { encoding: 'base64' as const } : {}),
       },
       redirectURL: location ? r.url(location) : '',
@@ -113,8 +124,8 @@ export function requestEntry(req: HttpRequest, r: Redactor, options: EntryOption
     timings: timings(duration),
     _resourceType: req.resourceType,
   };
-  if (req.state === 'failed') entry._error = req.failure?.errorText ?? 'net::ERR_FAILED';
-  if (options.chromeOnly) return entry;
+  if (req.state === 'failed') entry._error = r.text(req.failure?.errorText ?? 'net::ERR_FAILED');
+  if (options.chromeOnly) return r.seal(entry);
   entry._requestId = req.id;
   entry._source = req.source;
   entry._state = req.state;
@@ -127,7 +138,7 @@ export function requestEntry(req: HttpRequest, r: Redactor, options: EntryOption
   if (req.responseBodyTruncated) entry._responseBodyTruncated = true;
   if (req.initiatorStack)
     entry._initiatorStack = req.initiatorStack.map((f) => ({ ...f, url: r.url(f.url) }));
-  return entry;
+  return r.seal(entry);
 }
 
 /**
@@ -164,7 +175,7 @@ export function channelEntry(channel: Channel, r: Redactor, options: EntryOption
     timings: timings(duration),
     _resourceType: channel.transport === 'sse' ? 'eventsource' : 'websocket',
   };
-  if (options.chromeOnly) return entry;
+  if (options.chromeOnly) return r.seal(entry);
   entry._source = channel.source;
   entry._channel = {
     id: channel.id,
@@ -175,23 +186,27 @@ export function channelEntry(channel: Channel, r: Redactor, options: EntryOption
   };
   if (channel.initiatorStack)
     entry._initiatorStack = channel.initiatorStack.map((f) => ({ ...f, url: r.url(f.url) }));
-  return entry;
+  return r.seal(entry);
 }
 
 /** One message of a channel, in Chrome's `_webSocketMessages` shape or our SSE shape. */
 export function channelMessage(channel: Channel, frame: Frame, r: Redactor, options: EntryOptions): object {
-  // Binary frames are base64: patterns cannot see into them, and rewriting would corrupt them.
-  const data = frame.opcode === 2 ? frame.data : r.body(frame.data);
+  // Binary frames are base64: redacted as text when they decode to text, else dropped if a
+  // secret shows in them (rewriting bytes of an unknown format would corrupt it).
+  const data =
+    frame.opcode === 2
+      ? r.base64(frame.data, '', `binary frame of ${r.url(channel.url)}`)
+      : r.body(frame.data);
   const extra = options.chromeOnly
     ? {}
     : { _size: frame.size, ...(frame.truncated ? { _truncated: true } : {}) };
   if (channel.transport === 'sse') {
-    return {
+    return r.seal({
       time: frame.time / 1000,
-      ...(frame.eventName ? { eventName: frame.eventName } : {}),
+      ...(frame.eventName ? { eventName: r.text(frame.eventName) } : {}),
       data,
       ...extra,
-    };
+    });
   }
-  return { type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data, ...extra };
+  return r.seal({ type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data, ...extra });
 }

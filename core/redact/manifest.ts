@@ -31,5 +31,12 @@ export interface RedactionManifest {
   fired: Array<{ rule: string; count: number }>;
   /** Distinct secrets replaced (each has one placeholder throughout the file). */
   distinctSecrets: number;
+  /**
+   * Values removed for their looks alone (JWTs, private keys, vendor keys, random tokens), not
+   * for their name: listed for review, by placeholder (never the value).
+   */
+  suspects: Array<{ rule: string; placeholder: string; count: number }>;
+  /** Binary payloads that held a secret and were dropped whole (`place`: where, redacted). */
+  dropped: Array<{ place: string; bytes: number }>;
   userRules: UserRedactionRule[];
 }

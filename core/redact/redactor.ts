@@ -3,8 +3,15 @@
  * bodies, frames and free text, and keeps the book of what it did. One instance per file, so
  * the same secret gets the same placeholder everywhere in it (`[redacted:authorization#1]`):
  * a reviewer can still see that two requests used one token.
+ *
+ * Two passes: the caller runs the whole file through it once (collecting: every secret found
+ * anywhere is learnt), calls `startFinalPass()`, and runs it again; the second time every
+ * string also loses every secret learnt anywhere in the file, in any encoding (`known.ts`),
+ * so a token first seen under an unknown key and only later as `Bearer` goes too.
  */
 import type { HarCookie, HarNameValue } from '../har/types';
+import { scrubBase64 } from './binary';
+import { KnownSecrets } from './known';
 import type { RedactionManifest, RedactionOptions, UserRedactionRule } from './manifest';
 import { isSecretHeader, isSecretParam } from './rules';
 import { scrubBody, scrubText } from './text';
@@ -23,9 +30,11 @@ export class Redactor {
   readonly userRules: CompiledUserRule[];
   private readonly placeholders = new Map<string, string>();
   private readonly perLabel = new Map<string, number>();
-  private readonly fired = new Map<string, number>();
-  private knownPattern: RegExp | undefined;
-  private knownDirty = false;
+  private fired = new Map<string, number>();
+  private readonly knownSecrets = new KnownSecrets();
+  private suspects = new Map<string, { rule: string; placeholder: string; count: number }>();
+  private drops: Array<{ place: string; bytes: number }> = [];
+  private finalPass = false;
 
   constructor(options: RedactionOptions = {}) {
     this.active = options.includeSecrets !== true;
@@ -54,23 +63,78 @@ export class Redactor {
       this.perLabel.set(safe, n);
       placeholder = `[redacted:${safe}#${n}]`;
       this.placeholders.set(value, placeholder);
-      this.knownDirty = true;
+      this.knownSecrets.add(value, placeholder);
     }
     return placeholder;
   }
 
-  /** Secrets seen so far (long enough not to hit ordinary words), as one pattern. */
-  knownSecrets(): RegExp | undefined {
-    if (this.knownDirty) {
-      const values = [...this.placeholders.keys()]
-        .filter((v) => v.length >= 6)
-        .sort((a, b) => b.length - a.length);
-      this.knownPattern = values.length
-        ? new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
-        : undefined;
-      this.knownDirty = false;
-    }
-    return this.knownPattern;
+  /**
+   * `text` without any secret learnt so far, in any of its encodings (counted as `known`).
+   * @param text Any string of the file.
+   */
+  known(text: string): string {
+    if (!this.active) return text;
+    const { text: out, count } = this.knownSecrets.replace(text);
+    if (count > 0) this.fired.set('known', (this.fired.get('known') ?? 0) + count);
+    return out;
+  }
+
+  /**
+   * Ends the collecting pass: the counts start again (the manifest describes the file written
+   * by the final pass); the placeholders and the secrets learnt stay.
+   */
+  startFinalPass(): void {
+    this.finalPass = true;
+    this.fired = new Map();
+    this.suspects = new Map();
+    this.drops = [];
+  }
+
+  /**
+   * In the final pass, a copy of `value` (an entry, a message) with every string cleared of the
+   * secrets learnt anywhere in the file: the fields no rule scans (a status text, an id) too.
+   * @param value A JSON-like value built for output.
+   */
+  seal<T>(value: T): T {
+    if (!this.active || !this.finalPass || this.knownSecrets.size === 0) return value;
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.known(v);
+      if (Array.isArray(v)) return v.map(walk);
+      if (v !== null && typeof v === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, inner] of Object.entries(v)) out[k] = walk(inner);
+        return out;
+      }
+      return v;
+    };
+    return walk(value) as T;
+  }
+
+  /** A value caught by its looks (a PEM key, a vendor key, a random token), listed for review. */
+  suspect(value: string, rule: string, label: string): string {
+    const placeholder = this.secret(value, rule, label);
+    if (placeholder === value) return value;
+    const seen = this.suspects.get(placeholder);
+    if (seen) seen.count++;
+    else this.suspects.set(placeholder, { rule, placeholder, count: 1 });
+    return placeholder;
+  }
+
+  /** A JWT: its payload and signature go (only `exp`/`iat` stay readable if the user asked). */
+  jwt(token: string): string {
+    if (!this.keepJwtTimes) return this.suspect(token, 'jwt', 'jwt');
+    const [header, payload, signature] = token.split('.');
+    return `${header}.${jwtTimes(payload)}.${this.secret(signature || token, 'jwt-signature', 'jwt-signature')}`;
+  }
+
+  /** A payload dropped whole (binary holding a secret), noted in the manifest. */
+  dropped(place: string, bytes: number): void {
+    this.drops.push({ place, bytes });
+  }
+
+  /** A base64 body or binary frame (`binary.ts`): redacted as text, or dropped with a note. */
+  base64(data: string, mimeType: string, place: string): string {
+    return this.active ? scrubBase64(this, data, mimeType, place) : data;
   }
 
   /** The placeholder already given to `value`, if any. */
@@ -86,11 +150,7 @@ export class Redactor {
     if (!this.active) return value;
     const lower = name.toLowerCase();
     if (lower === 'cookie') return this.cookieHeader(value);
-    if (lower === 'set-cookie')
-      return value
-        .split('\n')
-        .map((line) => this.setCookieLine(line))
-        .join('\n');
+    if (lower === 'set-cookie') return splitSetCookie(value, (line) => this.setCookieLine(line));
     const user = this.userRuleFor('header', name);
     if (user) return this.secret(value, `user:${user.label}`, user.label);
     if (isSecretHeader(name)) {
@@ -192,8 +252,39 @@ export class Redactor {
         .map(([rule, count]) => ({ rule, count }))
         .sort((a, b) => a.rule.localeCompare(b.rule)),
       distinctSecrets: this.placeholders.size,
+      suspects: [...this.suspects.values()],
+      dropped: this.drops,
       userRules: this.userRules.map(({ label, match, pattern }) => ({ label, match, pattern })),
     };
+  }
+}
+
+/**
+ * `Set-Cookie` values joined by newlines (Chrome) or commas (HTTP/1.1 folding, some HAR
+ * writers): each cookie through `line`. A comma inside `Expires=Wed, 21 Oct …` is not followed
+ * by `name=`, so it does not split.
+ */
+export function splitSetCookie(value: string, line: (cookie: string) => string): string {
+  return value
+    .split('\n')
+    .map((l) =>
+      l
+        .split(/(,\s*)(?=[^;,=\s]+=)/)
+        .map((part, i) => (i % 2 === 1 ? part : line(part)))
+        .join(''),
+    )
+    .join('\n');
+}
+
+function jwtTimes(payload: string): string {
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    for (const name of ['exp', 'iat'] as const)
+      if (typeof claims[name] === 'number') kept[name] = claims[name];
+    return btoa(JSON.stringify(kept)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  } catch {
+    return btoa('{}').replace(/=+$/, '');
   }
 }
 

@@ -1,30 +1,41 @@
 /**
  * Redaction inside free-form strings: bodies (JSON, forms, multipart, anything else), frames,
- * SSE messages and captured text. JSON is walked key by key at any depth; text that is not
- * (complete) JSON — a truncated body, a log line — is scanned with patterns.
+ * SSE messages and captured text. JSON is walked token by token at any depth (`json-scan.ts`);
+ * text that is not (complete) JSON — a truncated body, a log line, a STOMP frame — is scanned
+ * with patterns; values that look like secrets (JWTs, PEM keys, vendor keys, long random
+ * tokens) go whatever their name.
  */
+import { scrubJsonText } from './json-scan';
 import type { Redactor } from './redactor';
 import {
   AUTH_SCHEME_IN_TEXT,
+  COLON_PAIR_IN_TEXT,
+  ESCAPED_JSON_PAIR_IN_TEXT,
   isSecretJsonKey,
   isSecretParam,
   JSON_PAIR_IN_TEXT,
   JWT,
+  LONG_TOKEN,
+  looksRandom,
   PARAM_PAIR_IN_TEXT,
+  PEM_PRIVATE_KEY,
   URL_USERINFO,
+  VENDOR_KEY,
 } from './rules';
 
-/** Bodies above this size are scanned as text, not parsed: parsing would double their memory. */
-const MAX_JSON_PARSE = 8 * 1024 * 1024;
 const FORM = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
 const MULTIPART_FIELD = /(name="([^"]+)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/g;
+/** socket.io/engine.io packets: a packet type in digits, then JSON (`42["auth",{…}]`). */
+const PACKET_PREFIX = /^\s*\d{1,6}(?=[[{])/;
 
 /** A body of any kind: JSON by key, a form by parameter, anything else as text. */
 export function scrubBody(r: Redactor, text: string, mimeType = ''): string {
-  const trimmed = text.trimStart();
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && text.length <= MAX_JSON_PARSE) {
-    const parsed = tryParse(text);
-    if (parsed.ok) return JSON.stringify(scrubJson(r, parsed.value, false));
+  const prefix = PACKET_PREFIX.exec(text)?.[0] ?? '';
+  const rest = prefix ? text.slice(prefix.length) : text;
+  const trimmed = rest.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const scanned = scrubJsonText(r, rest, (inner) => scrubBody(r, inner));
+    return prefix + (scanned.clean ? scanned.text : scrubText(r, scanned.text));
   }
   if (/x-www-form-urlencoded/i.test(mimeType) || FORM.test(text)) return r.encodedParams(text);
   if (/multipart\//i.test(mimeType) || text.includes('Content-Disposition: form-data')) {
@@ -35,94 +46,56 @@ export function scrubBody(r: Redactor, text: string, mimeType = ''): string {
   return scrubText(r, text);
 }
 
-function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** Walks parsed JSON: under a secret key every scalar goes; elsewhere strings are scanned. */
-function scrubJson(r: Redactor, value: unknown, underSecret: boolean, key = 'secret'): unknown {
-  if (Array.isArray(value)) return value.map((item) => scrubJson(r, item, underSecret, key));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const user = r.userRuleFor('json-key', k);
-      out[k] = user
-        ? scrubJson(r, v, true, user.label)
-        : scrubJson(r, v, underSecret || isSecretJsonKey(k), underSecret ? key : k);
-    }
-    return out;
-  }
-  if (underSecret && (typeof value === 'string' || typeof value === 'number')) {
-    return r.secret(String(value), `json-key:${key}`, key);
-  }
-  if (typeof value === 'string') {
-    // JSON inside a string (a frame carrying `"{\"token\":…}"`): walk it too.
-    const inner = value.trimStart();
-    if (inner.startsWith('{') || inner.startsWith('[')) {
-      const parsed = tryParse(value);
-      if (parsed.ok) return JSON.stringify(scrubJson(r, parsed.value, false));
-    }
-    return scrubText(r, value);
-  }
-  return value;
-}
-
 /** A lowercase word (or hyphenated words) ending a clause: `refresh`, `time-out.` */
 const PROSE_WORD = /^[a-z]+(?:-[a-z]+)*[.]?$/;
 
-/** Patterns for any string: URL credentials, JWTs, auth schemes, `"key": "…"`, `key=…`, user rules, known secrets. */
+/**
+ * Patterns for any string: URL credentials, private keys, vendor keys, JWTs, auth schemes,
+ * `"key": "…"` (plain or escaped), `key: …`, `key=…`, long random tokens, user rules, and
+ * secrets found elsewhere in the file.
+ */
 export function scrubText(r: Redactor, text: string): string {
   if (text === '') return text;
   let out = text.replace(URL_USERINFO, (_m, scheme: string, userinfo: string) => {
     return `${scheme}${r.secret(userinfo, 'url-credentials', 'url-credentials')}@`;
   });
-  out = out.replace(JWT, (token) => jwt(r, token));
+  if (out.includes('-----BEGIN'))
+    out = out.replace(PEM_PRIVATE_KEY, (key) => r.suspect(key, 'value:private-key', 'private-key'));
+  out = out.replace(VENDOR_KEY, (key) => r.suspect(key, 'value:vendor-key', 'api-key'));
+  out = out.replace(JWT, (token) => r.jwt(token));
   out = out.replace(AUTH_SCHEME_IN_TEXT, (whole, scheme: string, value: string) => {
     // "Token refresh failed": a lowercase word after the scheme is prose, not a credential.
     if (PROSE_WORD.test(value)) return whole;
     return `${scheme} ${r.secret(value, 'text:authorization', 'authorization')}`;
   });
-  out = out.replace(JSON_PAIR_IN_TEXT, (whole, key: string, value: string) =>
-    isSecretJsonKey(key) && value !== ''
-      ? whole.slice(0, whole.length - value.length - 1) + r.secret(value, `json-key:${key}`, key) + '"'
-      : whole,
-  );
+  out = out.replace(JSON_PAIR_IN_TEXT, (whole, key: string, value?: string, num?: string) => {
+    const v = value ?? num ?? '';
+    if (v === '' || !isSecretJsonKey(key)) return whole;
+    const at = whole.lastIndexOf(v);
+    return whole.slice(0, at) + r.secret(v, `json-key:${key}`, key) + whole.slice(at + v.length);
+  });
+  if (out.includes('\\"'))
+    out = out.replace(ESCAPED_JSON_PAIR_IN_TEXT, (whole, key: string, value: string) => {
+      if (value === '' || !isSecretJsonKey(key)) return whole;
+      const at = whole.lastIndexOf(value);
+      return whole.slice(0, at) + r.secret(value, `json-key:${key}`, key) + whole.slice(at + value.length);
+    });
+  out = out.replace(COLON_PAIR_IN_TEXT, (whole, name: string, dq?: string, sq?: string, bare?: string) => {
+    const v = dq ?? sq ?? bare ?? '';
+    if (v === '' || !isSecretParam(name)) return whole;
+    const at = whole.lastIndexOf(v);
+    return whole.slice(0, at) + r.secret(v, `text:${name.toLowerCase()}`, name) + whole.slice(at + v.length);
+  });
   out = out.replace(PARAM_PAIR_IN_TEXT, (whole, name: string, value: string) =>
     isSecretParam(name) ? `${name}=${r.secret(value, `param:${name.toLowerCase()}`, name)}` : whole,
+  );
+  out = out.replace(LONG_TOKEN, (run: string, at: number, all: string) =>
+    looksRandom(run) && !all.endsWith('base64,', at) ? r.suspect(run, 'value:random-token', 'token') : run,
   );
   for (const rule of r.userRules) {
     if (rule.match === 'text')
       out = out.replace(rule.regex, (m) => r.secret(m, `user:${rule.label}`, rule.label));
   }
   // A secret removed elsewhere in the file (a cookie, a token) appearing here as plain text.
-  const known = r.knownSecrets();
-  if (known) out = out.replace(known, (m) => r.placeholderOf(m) ?? m);
-  return out;
-}
-
-/**
- * A JWT: the signature always goes. The payload goes too unless the user keeps `exp`/`iat`
- * (handy to see that a token had expired); then the payload holds only those two claims.
- */
-function jwt(r: Redactor, token: string): string {
-  if (!r.keepJwtTimes) return r.secret(token, 'jwt', 'jwt');
-  const [header, payload, signature] = token.split('.');
-  const times = jwtTimes(payload);
-  return `${header}.${times}.${r.secret(signature || token, 'jwt-signature', 'jwt-signature')}`;
-}
-
-function jwtTimes(payload: string): string {
-  try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-    const kept: Record<string, unknown> = {};
-    for (const name of ['exp', 'iat'] as const)
-      if (typeof claims[name] === 'number') kept[name] = claims[name];
-    return btoa(JSON.stringify(kept)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  } catch {
-    return btoa('{}').replace(/=+$/, '');
-  }
+  return r.known(out);
 }

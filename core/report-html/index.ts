@@ -8,11 +8,10 @@
 import { messagesFor, type Locale } from '../i18n';
 import type { Finding } from '../model';
 import type { RedactionOptions } from '../redact/manifest';
-import { Redactor } from '../redact/redactor';
 import type { Recording } from '../reducer';
 import { escapeHtml as e } from './escape';
 import { findingsHtml } from './findings';
-import { drain, finishPriming, redactedItems, redactFindings } from './redaction';
+import { drain, finishPriming, primedRedactor, redactedItems, redactFindings } from './redaction';
 import { channelHtml, requestRowHtml, summaryHtml, timelineHtml } from './sections';
 import { REPORT_CSS } from './style';
 
@@ -78,7 +77,7 @@ export function* reportHtml(input: ReportInput): Generator<string> {
   const maxFailedRows = input.maxFailedRows ?? 5000;
   const maxFrames = input.maxFrames ?? 200;
   const maxChannels = input.maxChannels ?? 300;
-  const r = new Redactor(input.redaction);
+  const r = primedRedactor(rec, input.redaction);
   const { origin, end } = originOf(rec);
 
   const rows: string[] = [];

@@ -68,8 +68,10 @@ function primeExtras(rec: Recording, r: Redactor): void {
 }
 
 /**
- * A redactor that has seen the whole recording as the export sees it: what is shown through it
- * uses the export's placeholders. Default redaction unless `options` says otherwise.
+ * A redactor that has seen the whole recording as the export sees it (the export's collecting
+ * pass), now in its final pass: what is shown through it uses the export's placeholders, and a
+ * secret found anywhere in the file is removed from everything shown. Default redaction unless
+ * `options` says otherwise.
  * @param rec The reduced recording.
  * @param options The export's redaction options (the same rules the user gave the export).
  */
@@ -78,6 +80,7 @@ export function primedRedactor(rec: Recording, options: RedactionOptions = {}): 
   if (!r.active) return r;
   for (const item of redactedItems(rec, r)) if (item.kind === 'channel') drain(item.messages());
   primeExtras(rec, r);
+  r.startFinalPass();
   return r;
 }
 

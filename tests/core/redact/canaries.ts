@@ -21,13 +21,13 @@ export function canaryJwt(n: number): { token: string; parts: string[] } {
   return { token: `${JWT_HEADER}.${payload}.${signature}`, parts: [payload, signature] };
 }
 
-function log(bodies: EventBody[]): RecordedEvent[] {
+export function log(bodies: EventBody[]): RecordedEvent[] {
   return bodies.map(
     (body, i) => ({ ...body, seq: i + 1, time: 1_700_000_000_000 + i, source: 'cdp' }) as RecordedEvent,
   );
 }
 
-interface Req {
+export interface Req {
   url?: string;
   method?: string;
   headers?: Record<string, string>;
@@ -37,7 +37,7 @@ interface Req {
   mimeType?: string;
 }
 
-function request(r: Req): RecordedEvent[] {
+export function request(r: Req): RecordedEvent[] {
   return log([
     {
       kind: 'request.start',
@@ -61,7 +61,7 @@ function request(r: Req): RecordedEvent[] {
   ]);
 }
 
-function channel(
+export function channel(
   transport: 'websocket' | 'sse',
   frames: Array<{ direction: 'send' | 'receive'; data: string }>,
   url = 'wss://rt.test/live',
