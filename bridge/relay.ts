@@ -24,6 +24,16 @@ export interface RecorderPort {
 
 const FLUSH_MS = 100;
 const MAX_PENDING = 5000;
+/**
+ * Largest port message, in JSON characters. Chrome refuses a message above 64 MiB
+ * (`kMaxMessageLength`, extensions/renderer/api/messaging/messaging_util.cc); 8 Mi characters
+ * stay below it even at 3 UTF-8 bytes per character. A batch is split to fit.
+ */
+export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
+/** Validated events held while the worker is away, in JSON characters: oldest out first. */
+const MAX_PENDING_CHARS = 8 * MAX_MESSAGE_CHARS;
+/** Sends of one batch that may fail in a row before it is dropped (counted), not retried forever. */
+export const MAX_SEND_ATTEMPTS = 5;
 
 /** A sum of page counts that stays a safe integer however often the page sends its maximum. */
 export const addCount = (a: number, b: number): number => Math.min(a + b, PAGE_NUMBER_LIMITS.maxCount);
@@ -43,7 +53,10 @@ export function startBridge(
 ): { counters: BridgeCounters; stop(): void } {
   const counters: BridgeCounters = { forwarded: 0, rejected: 0 };
   let port: RecorderPort | undefined;
-  let pending: ProbeEvent[] = [];
+  /** Validated events not sent yet, each with its JSON length. */
+  let pending: Array<{ event: ProbeEvent; chars: number }> = [];
+  let pendingChars = 0;
+  let failures = 0;
   let overflow = 0;
   let rejectedUnsent = 0;
   let lastReason = '';
@@ -79,23 +92,52 @@ export function startBridge(
     return p;
   };
 
+  const reject = (count: number, reason: string) => {
+    counters.rejected = addCount(counters.rejected, count);
+    rejectedUnsent = addCount(rejectedUnsent, count);
+    lastReason = reason;
+  };
+
+  /** How many of the first pending events fit in one port message. */
+  const nextBatchLength = (): number => {
+    let n = 0;
+    let chars = 0;
+    while (n < pending.length && (n === 0 || chars + pending[n].chars <= MAX_MESSAGE_CHARS)) {
+      chars += pending[n].chars;
+      n++;
+    }
+    return n;
+  };
+
   const flush = () => {
     timer = undefined;
+    let batch = 0;
     try {
       const p = ensurePort();
-      if (pending.length > 0 || overflow > 0) {
-        p.postMessage({ type: 'events', events: pending, overflow });
-        counters.forwarded = addCount(counters.forwarded, pending.length);
-        pending = [];
+      while (pending.length > 0 || overflow > 0) {
+        batch = nextBatchLength();
+        const events = pending.slice(0, batch).map((x) => x.event);
+        p.postMessage({ type: 'events', events, overflow });
+        for (let i = 0; i < batch; i++) pendingChars -= pending[i].chars;
+        pending = pending.slice(batch);
+        counters.forwarded = addCount(counters.forwarded, batch);
         overflow = 0;
+        failures = 0;
       }
       if (rejectedUnsent > 0) {
         p.postMessage({ type: 'rejected', count: rejectedUnsent, reason: lastReason });
         rejectedUnsent = 0;
       }
     } catch {
-      // The worker is restarting: keep the batch and try again shortly.
+      // The worker is restarting: keep the batch and try again shortly; but a batch that fails
+      // on fresh ports again and again cannot be sent at all, and would jam everything behind it.
       port = undefined;
+      if (++failures >= MAX_SEND_ATTEMPTS && batch > 0) {
+        for (let i = 0; i < batch; i++) pendingChars -= pending[i].chars;
+        pending = pending.slice(batch);
+        failures = 0;
+        reject(batch, `${batch} page event(s) could not be sent to the recorder`);
+      }
       schedule();
     }
   };
@@ -107,18 +149,26 @@ export function startBridge(
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win || !isProbeShaped(event.data)) return;
     const result = parseProbeMessage(event.data);
-    if (!result.ok) {
-      counters.rejected = addCount(counters.rejected, 1);
-      rejectedUnsent = addCount(rejectedUnsent, 1);
-      lastReason = result.reason;
-    } else {
-      const { events } = result.message;
+    if (!result.ok) reject(1, result.reason);
+    else {
       overflow = addCount(overflow, result.message.overflow);
-      for (const e of events) pending.push(e);
+      for (const event of result.message.events) {
+        // The envelope and the overflow count fit in the margin left by the 3-bytes bound.
+        const chars = JSON.stringify(event).length;
+        if (chars > MAX_MESSAGE_CHARS)
+          reject(1, `a ${event.kind} event of ${chars} characters is too large to send`);
+        else {
+          pending.push({ event, chars });
+          pendingChars += chars;
+        }
+      }
       // Bounded while the worker is away: oldest first out, and counted.
-      if (pending.length > MAX_PENDING) {
-        overflow = addCount(overflow, pending.length - MAX_PENDING);
-        pending = pending.slice(-MAX_PENDING);
+      let drop = 0;
+      while (pending.length - drop > MAX_PENDING || pendingChars > MAX_PENDING_CHARS)
+        pendingChars -= pending[drop++].chars;
+      if (drop > 0) {
+        overflow = addCount(overflow, drop);
+        pending = pending.slice(drop);
       }
     }
     schedule();

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startBridge, type RecorderPort } from '../../bridge/relay';
+import { MAX_MESSAGE_CHARS, MAX_SEND_ATTEMPTS, startBridge, type RecorderPort } from '../../bridge/relay';
 import { parseBridgeToRecorder } from '../../core/guards';
-import type { BridgeToRecorder } from '../../core/protocol';
+import { PAGE_LIMITS, type BridgeToRecorder } from '../../core/protocol';
 
 /** A fake recorder port at our own seam: records what the bridge posts. */
 function fakePort() {
@@ -120,6 +120,80 @@ describe('bridge relay', () => {
     // The 1e308 message is refused whole and counted, not summed.
     expect(sent).toContainEqual({ type: 'rejected', count: 1, reason: expect.stringContaining('overflow') });
     expect(bridge.counters).toEqual({ forwarded: 2, rejected: 1 });
+    bridge.stop();
+  });
+
+  /** A request whose headers make an event of about `mib` MiB of JSON (each value at the page cap). */
+  const heavy = (mib: number, id: string) => ({
+    kind: 'request.start',
+    time: 1,
+    requestId: id,
+    url: 'http://127.0.0.1/',
+    method: 'GET',
+    resourceType: 'fetch',
+    headers: Object.fromEntries(
+      Array.from({ length: mib * 8 }, (_, i) => [`h${i}`, 'x'.repeat(PAGE_LIMITS.maxStringChars)]),
+    ),
+  });
+  const heavyMessage = (events: unknown[]) => ({ ...valid(), events });
+
+  it('splits batches below the port limit and drops, counted, an event too large to send alone', () => {
+    const f = fakePort();
+    // Chrome refuses a port message above 64 MiB: the fake refuses anything above our own cap.
+    const realPost = f.port.postMessage;
+    f.port.postMessage = (m) => {
+      if (JSON.stringify(m).length > MAX_MESSAGE_CHARS + 1024) throw new Error('Message length exceeded');
+      realPost(m);
+    };
+    const bridge = startBridge(window, () => f.port);
+    for (let i = 0; i < 5; i++) post(heavyMessage([heavy(3, `r${i}`)]));
+    post(heavyMessage([heavy(24, 'huge')]));
+    post(valid('http://after/'));
+    vi.advanceTimersByTime(150);
+    const batches = f.sent.filter((m) => m.type === 'events');
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    const ids = batches
+      .flatMap((m) => (m.type === 'events' ? m.events : []))
+      .map((e) => ('requestId' in e ? e.requestId : e.kind));
+    expect(ids).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'page.load']);
+    expect(f.sent).toContainEqual({
+      type: 'rejected',
+      count: 1,
+      reason: expect.stringContaining('too large'),
+    });
+    expect(bridge.counters).toEqual({ forwarded: 6, rejected: 1 });
+    bridge.stop();
+  });
+
+  it('gives up on a batch that no fresh port accepts, counts it, and sends what follows', () => {
+    let refuse = true;
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const bridge = startBridge(window, () => {
+      const f = fakePort();
+      const realPost = f.port.postMessage;
+      f.port.postMessage = (m) => {
+        if (refuse && m.type === 'events') throw new Error('Message length exceeded');
+        realPost(m);
+      };
+      ports.push(f);
+      return f.port;
+    });
+    post(valid('http://stuck/'));
+    vi.advanceTimersByTime(150 * MAX_SEND_ATTEMPTS);
+    refuse = false;
+    post(valid('http://after/'));
+    vi.advanceTimersByTime(10_000);
+    const sent = ports.flatMap((p) => p.sent);
+    expect(sent.filter((m) => m.type === 'events')).toEqual([
+      { type: 'events', events: [expect.objectContaining({ url: 'http://after/' })], overflow: 0 },
+    ]);
+    expect(sent).toContainEqual({
+      type: 'rejected',
+      count: 1,
+      reason: expect.stringContaining('could not be sent'),
+    });
+    // Bounded: a handful of attempts, not one every 100 ms for ever.
+    expect(ports.length).toBeLessThanOrEqual(MAX_SEND_ATTEMPTS + 3);
     bridge.stop();
   });
 });
