@@ -221,6 +221,8 @@ describe('export in Russian', () => {
       ],
       distinctSecrets: 2,
       userRules: [],
+      suspects: [],
+      dropped: [],
     },
     rules: [{ match: 'json-key' as const, pattern: 'tenantKey', label: 'tenantKey' }],
     includeSecrets: true,

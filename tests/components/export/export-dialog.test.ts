@@ -11,6 +11,8 @@ const manifest = {
   fired: [{ rule: 'header:authorization', count: 3 }],
   distinctSecrets: 1,
   userRules: [],
+  suspects: [],
+  dropped: [],
 };
 
 function dialog(props: Partial<InstanceType<typeof ExportDialog>['$props']> = {}) {
