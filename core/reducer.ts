@@ -359,8 +359,7 @@ export class Recording {
       this.exceptions.delete(partner.id);
       this.removeRow('exception', partner.id);
       this.exceptionAlias.set(partner.id, id);
-      record.alsoReportedAs.push(partner.id);
-      for (const alias of partner.alsoReportedAs) record.alsoReportedAs.push(alias);
+      for (const alias of [partner.id, ...partner.alsoReportedAs]) record.alsoReportedAs.push(alias);
       record.handledLater = partner.handledLater;
       if (record.stack.length === 0) record.stack = partner.stack;
     }

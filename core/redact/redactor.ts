@@ -97,17 +97,7 @@ export class Redactor {
    */
   seal<T>(value: T): T {
     if (!this.active || !this.finalPass || this.knownSecrets.size === 0) return value;
-    const walk = (v: unknown): unknown => {
-      if (typeof v === 'string') return this.known(v);
-      if (Array.isArray(v)) return v.map(walk);
-      if (v !== null && typeof v === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [k, inner] of Object.entries(v)) out[k] = walk(inner);
-        return out;
-      }
-      return v;
-    };
-    return walk(value) as T;
+    return mapStrings(value, (text) => this.known(text));
   }
 
   /** A value caught by its looks (a PEM key, a vendor key, a random token), listed for review. */
@@ -294,4 +284,22 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A copy of a JSON-like value built for output with every string passed through `fn` (objects
+ * and arrays rebuilt, other values kept).
+ */
+export function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return fn(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, inner] of Object.entries(v)) out[k] = walk(inner);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -8,7 +8,7 @@
 import type { HarEntry } from '../har/types';
 import { channelEntry, channelMessage, requestEntry } from '../har/write-entries';
 import type { Channel, Finding, HttpRequest } from '../model';
-import { Redactor } from '../redact/redactor';
+import { mapStrings, Redactor } from '../redact/redactor';
 import type { RedactionOptions } from '../redact/manifest';
 import type { Recording } from '../reducer';
 
@@ -95,17 +95,7 @@ export function finishPriming(rec: Recording, r: Redactor): void {
 /** Every string of a JSON-like value through the free-text redaction (as `_findings` in exports). */
 export function redactDeep<T>(r: Redactor, value: T): T {
   if (!r.active) return value;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return r.text(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v)) out[k] = walk(inner);
-      return out;
-    }
-    return v;
-  };
-  return walk(value) as T;
+  return mapStrings(value, (text) => r.text(text));
 }
 
 /**
