@@ -223,7 +223,10 @@ export function isRecorderToPanel(x: unknown): x is RecorderToPanel {
       return (
         isTabId(x.tabId) &&
         typeof x.message === 'string' &&
-        (x.code === undefined || x.code === 'saveFailed' || x.code === 'loadFailed') &&
+        (x.code === undefined ||
+          x.code === 'saveFailed' ||
+          x.code === 'loadFailed' ||
+          x.code === 'realtimeFailed') &&
         (x.reason === undefined || typeof x.reason === 'string')
       );
     default:

@@ -162,7 +162,11 @@ export type RecorderToPanel =
     };
 
 /** Failures of the recorder itself (a browser API's own refusal comes as `message` alone). */
-export type RecorderErrorCode = 'saveFailed' | 'loadFailed';
+export type RecorderErrorCode =
+  | 'saveFailed'
+  | 'loadFailed'
+  /** The browser refused the tab's real-time rules; the previous setting is kept (`reason`). */
+  | 'realtimeFailed';
 
 // ---- devtools page -> recorder (runtime port named DEVTOOLS_PORT) --------------------------
 

@@ -8,22 +8,46 @@
  * - `resourceTypes: ['websocket']` blocks the opening handshake of new sockets: the page sees
  *   `error` then `close` 1006, CDP reports `webSocketCreated` and `webSocketClosed`. It does not
  *   touch sockets that are already open: the probe closes those.
- * - An EventSource request is `xmlhttprequest` to declarativeNetRequest (checked in Chromium 156:
- *   a rule on `other` lets it through, one on `xmlhttprequest` blocks it). Blocking that type
- *   tab-wide would also block the app's fetch/XHR, so "everything off" blocks WebSockets here and
- *   leaves EventSource to the probe; a channel switched off by URL is blocked here for both
- *   types (the URL pattern leaves requests to other URLs untouched).
+ * - An EventSource request is `xmlhttprequest` to declarativeNetRequest, like the app's fetch and
+ *   XHR. A channel switched off by URL must never block those (a channel at `/` would block every
+ *   request to its host), so its `xmlhttprequest` rule also requires the answer to be an event
+ *   stream (`condition.responseHeaders`, `content-type: text/event-stream`, Chrome 128+): the
+ *   request reaches the server, the stream is refused when its headers arrive. Browsers without
+ *   that condition (Chrome 121–127 ignored it and applied the rest of the rule, Firefox) get the
+ *   WebSocket rule only, and EventSource is left to the probe.
+ * - "Everything off" blocks WebSockets tab-wide and leaves EventSource to the probe.
  */
 import type { RealtimePolicy } from '../core/protocol';
 
 type Rule = chrome.declarativeNetRequest.Rule;
+type ResourceType = chrome.declarativeNetRequest.ResourceType;
 
-/** Resource types blocked for a channel switched off by its URL. */
-const CHANNEL_TYPES = ['websocket', 'xmlhttprequest'] as chrome.declarativeNetRequest.ResourceType[];
+/** `RuleCondition.responseHeaders` (Chrome 128+), not yet in @types/chrome. */
+interface ResponseHeaderCondition {
+  responseHeaders?: Array<{ header: string; values?: string[] }>;
+}
+
+/** The answer of an EventSource (and of nothing the app fetches as data). */
+const EVENT_STREAM = [{ header: 'content-type', values: ['text/event-stream', 'text/event-stream;*'] }];
+
+/** First Chrome whose declarativeNetRequest honours `condition.responseHeaders`. */
+const RESPONSE_HEADERS_SINCE = 128;
 
 /** True when this browser has declarativeNetRequest (Firefox MV2 builds may not). */
 export function networkBlockAvailable(): boolean {
   return typeof chrome !== 'undefined' && chrome.declarativeNetRequest?.updateSessionRules !== undefined;
+}
+
+/**
+ * True when a rule may match on the response's headers. Decided from the browser's version, not
+ * by trying: Chrome 121–127 accepted the condition and ignored it, so the rule would have blocked
+ * every fetch/XHR to the channel's URL.
+ * @param userAgent The browser's user agent string (Chromium names its version as `Chrome/<n>`).
+ */
+export function responseHeaderRulesSupported(userAgent = globalThis.navigator?.userAgent ?? ''): boolean {
+  if (/Firefox\//.test(userAgent)) return false;
+  const version = /Chrom(?:e|ium)\/(\d+)/.exec(userAgent);
+  return version !== null && Number(version[1]) >= RESPONSE_HEADERS_SINCE;
 }
 
 /** Rule updates are read-modify-write over one shared rule set: run them one at a time. */
@@ -31,6 +55,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Replaces the tab's session rules with the ones its policy needs (none when all is on).
+ * Rejects with the browser's error when it refuses the update (the tab's rules are then as before).
  * @param tabId The tab the rules are scoped to.
  * @param policy The tab's real-time policy.
  */
@@ -38,6 +63,25 @@ export function applyNetworkBlock(tabId: number, policy: RealtimePolicy): Promis
   const run = queue.then(() => replaceRules(tabId, policy));
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** The conditions that block one channel switched off by its URL pattern (WebSocket, event stream). */
+export function channelConditions(
+  tabId: number,
+  pattern: string,
+  eventStreams = responseHeaderRulesSupported(),
+): Array<chrome.declarativeNetRequest.RuleCondition & ResponseHeaderCondition> {
+  const conditions: Array<chrome.declarativeNetRequest.RuleCondition & ResponseHeaderCondition> = [
+    { tabIds: [tabId], urlFilter: pattern, resourceTypes: ['websocket'] as ResourceType[] },
+  ];
+  if (eventStreams)
+    conditions.push({
+      tabIds: [tabId],
+      urlFilter: pattern,
+      resourceTypes: ['xmlhttprequest'] as ResourceType[],
+      responseHeaders: EVENT_STREAM,
+    });
+  return conditions;
 }
 
 async function replaceRules(tabId: number, policy: RealtimePolicy): Promise<void> {
@@ -53,19 +97,11 @@ async function replaceRules(tabId: number, policy: RealtimePolicy): Promise<void
       id: nextId++,
       priority: 1,
       action: block,
-      condition: {
-        tabIds: [tabId],
-        resourceTypes: ['websocket'] as chrome.declarativeNetRequest.ResourceType[],
-      },
+      condition: { tabIds: [tabId], resourceTypes: ['websocket'] as ResourceType[] },
     });
   }
-  for (const pattern of policy.blocked) {
-    addRules.push({
-      id: nextId++,
-      priority: 1,
-      action: block,
-      condition: { tabIds: [tabId], urlFilter: pattern, resourceTypes: CHANNEL_TYPES },
-    });
-  }
+  for (const pattern of policy.blocked)
+    for (const condition of channelConditions(tabId, pattern))
+      addRules.push({ id: nextId++, priority: 1, action: block, condition });
   await dnr.updateSessionRules({ removeRuleIds: mine.map((r) => r.id), addRules });
 }

@@ -24,14 +24,43 @@ export async function loadRealtimePolicy(tabId: number): Promise<RealtimePolicy 
 }
 
 /**
- * Saves the policy, replaces the tab's network rules, and updates the badge.
+ * The browser refused the tab's new network rules. The stored policy, the rules and the badge
+ * are back to what they were before the switch; `reason` is the browser's own words.
+ */
+export class RealtimeRuleError extends Error {
+  /** The recorder's error code for the panel (`core/protocol.ts` RecorderErrorCode). */
+  readonly code = 'realtimeFailed';
+  constructor(readonly reason: string) {
+    super(`Could not switch real-time channels, the previous setting is kept: ${reason}`);
+    this.name = 'RealtimeRuleError';
+  }
+}
+
+async function storePolicy(tabId: number, policy: RealtimePolicy | undefined): Promise<void> {
+  if (isRestricted(policy)) await browser.storage.session.set({ [key(tabId)]: policy });
+  else await browser.storage.session.remove(key(tabId));
+}
+
+/**
+ * Saves the policy, replaces the tab's network rules, and updates the badge. When the browser
+ * refuses the rules, the previous policy is stored and enforced again (so storage and the rules
+ * never disagree) and a `RealtimeRuleError` is thrown for the panel to show.
  * @param tabId The tab it applies to.
  * @param policy What the user switched off.
  */
 export async function enforceRealtimePolicy(tabId: number, policy: RealtimePolicy): Promise<void> {
-  if (isRestricted(policy)) await browser.storage.session.set({ [key(tabId)]: policy });
-  else await browser.storage.session.remove(key(tabId));
-  await applyNetworkBlock(tabId, policy);
+  const previous = await loadRealtimePolicy(tabId);
+  await storePolicy(tabId, policy);
+  try {
+    await applyNetworkBlock(tabId, policy);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    // Best effort: a refused update changes no rule, and storage is the source of truth.
+    await storePolicy(tabId, previous).catch(() => undefined);
+    await applyNetworkBlock(tabId, previous ?? REALTIME_ON).catch(() => undefined);
+    await showBadge(tabId, previous);
+    throw new RealtimeRuleError(reason);
+  }
   await showBadge(tabId, policy);
 }
 

@@ -10,6 +10,8 @@ export const en = {
   recorderErrors: {
     saveFailed: (p: { reason: string }) => `Could not save the recording: ${p.reason}`,
     loadFailed: (p: { reason: string }) => `Could not load the saved recording: ${p.reason}`,
+    realtimeFailed: (p: { reason: string }) =>
+      `Could not switch real-time channels, the previous setting is kept: ${p.reason}`,
   },
   channels: (p: { count: number }) => `Channels (${p.count})`,
   resizeFindings: 'Resize findings',
@@ -47,6 +49,8 @@ export const ru: typeof en = {
   recorderErrors: {
     saveFailed: (p) => `Не удалось сохранить запись: ${p.reason}`,
     loadFailed: (p) => `Не удалось загрузить сохранённую запись: ${p.reason}`,
+    realtimeFailed: (p) =>
+      `Не удалось переключить каналы реального времени, прежняя настройка сохранена: ${p.reason}`,
   },
   channels: (p) => `Каналы (${p.count})`,
   resizeFindings: 'Изменить высоту списка проблем',

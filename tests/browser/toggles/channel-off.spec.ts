@@ -3,6 +3,8 @@
  * switching the SSE channel off closes it and refuses it again, while the WebSocket keeps
  * receiving; switching it on lets the page connect again.
  */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '../support/fixtures';
 
 declare global {
@@ -59,4 +61,104 @@ test('switching one channel off leaves the other one running', async ({ context,
   await expect.poll(async () => (await sse()).messages).toBeGreaterThan(before);
   await expect(panel.timelineRows('action').filter({ hasText: 'channel off' })).toHaveCount(1);
   await expect(panel.timelineRows('action').filter({ hasText: 'channel on' })).toHaveCount(1);
+});
+
+/**
+ * A site whose SSE stream is at `/` (its channel pattern is then `host/`, which every URL of the
+ * host contains), a JSON endpoint beside it, and the page that uses both.
+ */
+async function startRootSseSite(): Promise<{ origin: string; close(): Promise<void> }> {
+  const streams = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (req.url === '/' && (req.headers.accept ?? '').includes('text/event-stream')) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('retry: 60000\n\n');
+      const tick = setInterval(() => res.write(`data: tick ${Date.now()}\n\n`), 100);
+      streams.add(res);
+      res.on('close', () => {
+        clearInterval(tick);
+        streams.delete(res);
+      });
+      return;
+    }
+    if (req.url === '/data') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end('{"ok":true}');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>Root SSE</title><p>Root SSE</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+test("an SSE channel at / switched off refuses the stream, not the app's fetch to that host", async ({
+  context,
+  openPanel,
+}) => {
+  const site = await startRootSseSite();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/page`);
+    const panel = await openPanel(page);
+    await panel.recordAndReload();
+    const ui = panel.page;
+
+    const openSse = () =>
+      page.evaluate(() => {
+        const state = (window.__sse = { messages: 0, errors: 0 });
+        const source = new EventSource('/');
+        state.source = source;
+        source.onmessage = () => (state.messages += 1);
+        source.onerror = () => (state.errors += 1);
+      });
+    const sse = () =>
+      page.evaluate(() => ({ ...window.__sse, readyState: window.__sse?.source?.readyState }));
+    /** What a request from the page gets: its status, or how it failed. */
+    const fetchFromPage = (path: string, accept: string) =>
+      page.evaluate(
+        async ({ path, accept }) => {
+          try {
+            const response = await fetch(path, { headers: { accept }, cache: 'no-store' });
+            const reader = response.body?.getReader();
+            // An event stream never ends: its first chunk is enough.
+            const first = await reader?.read();
+            await reader?.cancel();
+            return `${response.status} ${first?.done ? '' : 'data'}`.trim();
+          } catch (err) {
+            return String(err);
+          }
+        },
+        { path, accept },
+      );
+    await openSse();
+    await expect.poll(async () => (await sse()).messages).toBeGreaterThan(0);
+    expect(await fetchFromPage('/data', 'application/json')).toBe('200 data');
+
+    const row = ui.getByTestId('channel-row').filter({ hasText: 'SSE' }).first();
+    await expect(row).toBeVisible();
+    await row.getByRole('button', { name: /^Switch off/ }).click();
+    await expect(ui.getByTestId('realtime-state')).toContainText('1 channel switched off');
+    await expect.poll(async () => (await sse()).readyState).toBe(2);
+
+    // The app's fetch to the same host still goes through ...
+    expect(await fetchFromPage('/data', 'application/json')).toBe('200 data');
+    expect(await fetchFromPage('/page', 'text/html')).toBe('200 data');
+    // ... while the stream is refused: by the network rule too (a fetch is not gated by the probe).
+    expect(await fetchFromPage('/', 'text/event-stream')).toMatch(/TypeError/);
+    await openSse();
+    await expect.poll(async () => (await sse()).readyState).toBe(2);
+    expect((await sse()).messages).toBe(0);
+  } finally {
+    await site.close();
+  }
 });
