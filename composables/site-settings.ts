@@ -1,8 +1,8 @@
 /**
  * Per-site settings kept in the extension's own storage (never in the page's): the token-refresh
  * patterns and the user's marks, the filters (keyed by the inspected site's origin), and the
- * origins whose replay warning the user turned off. Only choices the first paint needs at once
- * (theme, language, pane sizes) live in localStorage instead.
+ * (request origin, page origin) pairs whose replay warning the user turned off. Only choices
+ * the first paint needs at once (theme, language, pane sizes) live in localStorage instead.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -54,40 +54,53 @@ export async function saveSiteFilters(site: string, filters: SiteFilters): Promi
   await browser.storage.local.set({ [filtersKeyOf(site)]: filters });
 }
 
-// ---- replay confirmations (issue 5) -------------------------------------------------------------
-
-const REPLAY_CONFIRMED_KEY = 'replay:confirmed-origins';
-/** Where earlier versions kept the list (the panel's localStorage); moved on first read. */
-const LEGACY_REPLAY_CONFIRMED_KEY = 'handshake:replay-confirmed-sites';
-
-function originList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string').slice(0, 1000) : [];
-}
+// ---- replay confirmations (issue 5, issue 14) ---------------------------------------------------
 
 /**
- * The origins where the user said "don't ask again" before a replay. A list left in localStorage
- * by an earlier version is merged in, saved here and removed there.
+ * "Don't ask again" for replays of requests to one origin sent from a page of another (or the
+ * same) origin. Both count: the replay runs in the page the tab shows, with that page's cookies.
  */
-export async function loadReplayConfirmedOrigins(): Promise<string[]> {
-  const stored = originList((await browser.storage.local.get(REPLAY_CONFIRMED_KEY))[REPLAY_CONFIRMED_KEY]);
-  let legacy: string[] = [];
-  try {
-    legacy = originList(JSON.parse(globalThis.localStorage?.getItem(LEGACY_REPLAY_CONFIRMED_KEY) ?? '[]'));
-  } catch {
-    // Unreadable or blocked: nothing to move.
+export interface ReplayConfirmation {
+  /** Origin of the requests replayed without asking. */
+  requestOrigin: string;
+  /** Origin of the page they are sent from. */
+  pageOrigin: string;
+}
+
+const REPLAY_CONFIRMED_KEY = 'replay:confirmed-pairs';
+/**
+ * Where earlier versions kept confirmations keyed by the request's origin alone: in extension
+ * storage, and before that in the panel's localStorage. Such an entry says nothing about the
+ * page, so it is dropped (the user is asked again once), never read as a pair.
+ */
+const OLD_REPLAY_CONFIRMED_KEY = 'replay:confirmed-origins';
+const LEGACY_REPLAY_CONFIRMED_KEY = 'handshake:replay-confirmed-sites';
+
+function confirmationList(value: unknown): ReplayConfirmation[] {
+  if (!Array.isArray(value)) return [];
+  const out: ReplayConfirmation[] = [];
+  for (const item of value.slice(0, 1000)) {
+    const { requestOrigin, pageOrigin } = (item ?? {}) as Record<string, unknown>;
+    if (typeof requestOrigin === 'string' && typeof pageOrigin === 'string')
+      out.push({ requestOrigin, pageOrigin });
   }
-  if (legacy.length === 0) return stored;
-  const merged = [...new Set([...stored, ...legacy])];
-  await saveReplayConfirmedOrigins(merged);
+  return out;
+}
+
+/** The (request origin, page origin) pairs whose replay warning the user turned off. */
+export async function loadReplayConfirmations(): Promise<ReplayConfirmation[]> {
+  const got = await browser.storage.local.get([REPLAY_CONFIRMED_KEY, OLD_REPLAY_CONFIRMED_KEY]);
+  if (got[OLD_REPLAY_CONFIRMED_KEY] !== undefined)
+    await browser.storage.local.remove(OLD_REPLAY_CONFIRMED_KEY);
   try {
     globalThis.localStorage?.removeItem(LEGACY_REPLAY_CONFIRMED_KEY);
   } catch {
-    // Left behind: harmless, it is merged again next time.
+    // Blocked: whatever is left there is never read.
   }
-  return merged;
+  return confirmationList(got[REPLAY_CONFIRMED_KEY]);
 }
 
-/** Saves the origins whose replay warning is off. */
-export async function saveReplayConfirmedOrigins(origins: readonly string[]): Promise<void> {
-  await browser.storage.local.set({ [REPLAY_CONFIRMED_KEY]: [...origins] });
+/** Saves the pairs whose replay warning is off. */
+export async function saveReplayConfirmations(pairs: readonly ReplayConfirmation[]): Promise<void> {
+  await browser.storage.local.set({ [REPLAY_CONFIRMED_KEY]: pairs.map((p) => ({ ...p })) });
 }

@@ -105,6 +105,11 @@ export function isBridgeCommand(x: unknown): x is BridgeToProbe {
 /** A header name fetch accepts (RFC 9110 token); HTTP/2 pseudo-headers like `:path` are not. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** An http(s) origin as `URL.origin` writes it (scheme, host, optional port; nothing else). */
+function isHttpOrigin(x: unknown): x is string {
+  return typeof x === 'string' && x.length <= 300 && /^https?:\/\/[^\s/?#@\\]+$/i.test(x);
+}
+
 /**
  * A replay request, rebuilt from known fields only: an http(s) URL, a method token, string
  * headers with valid names, an optional string body; all capped.
@@ -126,12 +131,14 @@ export function parseReplayRequest(x: unknown): ReplayRequest | undefined {
   }
   if (x.body !== undefined && (typeof x.body !== 'string' || x.body.length > REPLAY_LIMITS.maxBodyChars))
     return undefined;
+  if (!isHttpOrigin(x.pageOrigin)) return undefined;
   return {
     sourceRequestId: x.sourceRequestId,
     url: x.url,
     method: x.method.toUpperCase(),
     headers,
     ...(x.body !== undefined ? { body: x.body } : {}),
+    pageOrigin: x.pageOrigin,
   };
 }
 

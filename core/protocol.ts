@@ -132,6 +132,24 @@ export interface ReplayRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * The origin of the page the user confirmed the replay from. The replay runs in whatever
+   * document the tab shows when it is sent: it is refused unless that document has this origin.
+   */
+  pageOrigin: string;
+}
+
+/** What a replay refused because the tab shows another page carries as its `error`. */
+export function replayPageRefusal(actual: string, expected: string): string {
+  return `Not sent by Handshake: the tab shows ${actual}, not ${expected}`;
+}
+
+/** The two origins of a `replayPageRefusal` error; undefined for any other error. */
+export function parseReplayPageRefusal(
+  error: string | undefined,
+): { actual: string; expected: string } | undefined {
+  const found = /^Not sent by Handshake: the tab shows (\S+), not (\S+)$/.exec(error ?? '');
+  return found ? { actual: found[1], expected: found[2] } : undefined;
 }
 
 export const REPLAY_LIMITS = { maxUrlChars: 8 * 1024, maxHeaders: 100, maxBodyChars: 1024 * 1024 } as const;

@@ -10,10 +10,14 @@
  * isolated world is chosen over the MAIN world because there the page cannot replace `fetch`
  * and forge what the replay reports. CDP was the other option (`Runtime.evaluate` with our
  * source) but needs the debugger attached, and a replay must also work when it is not.
+ *
+ * The user confirmed a replay from one page (`ReplayRequest.pageOrigin`); the tab may show
+ * another by the time it runs. The injected function checks `location.origin` first, in the same
+ * task as the fetch, and sends nothing from any other origin: another site's cookies never go out.
  */
 import { browser } from 'wxt/browser';
 import type { ReplayResult } from '../core/events';
-import type { ReplayRequest } from '../core/protocol';
+import { replayPageRefusal, type ReplayRequest } from '../core/protocol';
 
 /** Longest response body a replay keeps (characters). */
 const MAX_BODY = 256 * 1024;
@@ -24,11 +28,16 @@ export type ReplayOutcome = Pick<
   'durationMs' | 'status' | 'statusText' | 'headers' | 'body' | 'bodyTruncated' | 'error'
 >;
 
+/** What the tab answers: the outcome, or the origin it shows when that is not the confirmed one. */
+type PageAnswer = ReplayOutcome | { refusedOn: string };
+
 /**
  * Runs in the tab (isolated world). Self-contained: executeScript serialises the function's
- * source, so it may use nothing from this module.
+ * source, so it may use nothing from this module. Exported for tests.
  */
-async function sendFromPage(request: ReplayRequest, maxBody: number): Promise<ReplayOutcome> {
+export async function sendFromPage(request: ReplayRequest, maxBody: number): Promise<PageAnswer> {
+  // Checked in the same task as the fetch below: no navigation can come in between.
+  if (location.origin !== request.pageOrigin) return { refusedOn: location.origin };
   const started = performance.now();
   const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
   try {
@@ -55,7 +64,21 @@ async function sendFromPage(request: ReplayRequest, maxBody: number): Promise<Re
 }
 
 /**
- * Sends the request from the tab's top frame and returns what came back (or how it failed).
+ * What the tab's answer means for the log: the outcome, a refusal worded by `replayPageRefusal`
+ * (the panel words it in its language), or "did not answer".
+ */
+export function outcomeOf(answer: unknown, request: ReplayRequest): ReplayOutcome {
+  const result = answer as Partial<ReplayOutcome & { refusedOn: string }> | undefined;
+  if (typeof result?.refusedOn === 'string')
+    return { durationMs: 0, error: replayPageRefusal(result.refusedOn.slice(0, 300), request.pageOrigin) };
+  if (!result || typeof result.durationMs !== 'number')
+    return { durationMs: 0, error: 'The tab did not answer' };
+  return result as ReplayOutcome;
+}
+
+/**
+ * Sends the request from the tab's top frame, if that frame still shows the page origin the
+ * user confirmed, and returns what came back (or how it failed, or why it was not sent).
  * @param tabId The inspected tab.
  * @param request The request as the user confirmed it.
  */
@@ -66,8 +89,5 @@ export async function sendReplay(tabId: number, request: ReplayRequest): Promise
     func: sendFromPage,
     args: [request, MAX_BODY],
   });
-  const result = injection?.result as ReplayOutcome | undefined;
-  if (!result || typeof result.durationMs !== 'number')
-    return { durationMs: 0, error: 'The tab did not answer' };
-  return result;
+  return outcomeOf(injection?.result, request);
 }

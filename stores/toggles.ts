@@ -17,10 +17,12 @@ import {
 } from '~/core/refresh-detect';
 import {
   loadRefreshSettings,
-  loadReplayConfirmedOrigins,
+  loadReplayConfirmations,
   saveRefreshSettings,
-  saveReplayConfirmedOrigins,
+  saveReplayConfirmations,
+  type ReplayConfirmation,
 } from '~/composables/site-settings';
+import { httpOrigin, replayPageOrigin } from '~/components/replay/page-origin';
 import { useMessages } from '~/composables/i18n';
 import { useRecordingStore } from './recording';
 
@@ -59,10 +61,16 @@ export const useTogglesStore = defineStore('toggles', () => {
 
   // ---- replay ------------------------------------------------------------------------------
 
-  /** Origins whose replay warning the user turned off; until loaded, the warning shows. */
-  const confirmedSites = ref<string[]>([]);
-  void loadReplayConfirmedOrigins().then(
-    (loaded) => (confirmedSites.value = [...new Set([...loaded, ...confirmedSites.value])]),
+  /** (Request origin, page origin) pairs whose replay warning is off; until loaded, it shows. */
+  const confirmations = ref<ReplayConfirmation[]>([]);
+  const samePair = (a: ReplayConfirmation, b: ReplayConfirmation) =>
+    a.requestOrigin === b.requestOrigin && a.pageOrigin === b.pageOrigin;
+  void loadReplayConfirmations().then(
+    (loaded) =>
+      (confirmations.value = [
+        ...loaded,
+        ...confirmations.value.filter((p) => !loaded.some((q) => samePair(p, q))),
+      ]),
     () => {
       // Storage unavailable: the warning keeps showing, which is the safe side.
     },
@@ -125,17 +133,42 @@ export const useTogglesStore = defineStore('toggles', () => {
     return updateRefreshSettings({ ...refreshSettings.value, patterns: DEFAULT_REFRESH_PATTERNS });
   }
 
-  /** Whether the replay warning was confirmed for good on this request's site. */
-  function replayConfirmed(url: string): boolean {
-    return confirmedSites.value.includes(siteOf(url));
+  /** The page a replay of `request` would be sent from (`replayPageOrigin`), null when unknown. */
+  function pageOriginFor(request: HttpRequest): string | null {
+    return replayPageOrigin(request, site.value);
   }
 
-  /** "Don't ask again for this site". */
-  function rememberConfirmation(url: string): void {
-    const site = siteOf(url);
-    if (confirmedSites.value.includes(site)) return;
-    confirmedSites.value = [...confirmedSites.value, site];
-    saveReplayConfirmedOrigins(confirmedSites.value).catch(() => {
+  /** The page origin of the selected request's replay. */
+  function selectedPageOrigin(): string | null {
+    const selection = recording.selection;
+    const request =
+      selection?.type === 'request' ? recording.recording.requests.get(selection.id) : undefined;
+    return request ? pageOriginFor(request) : null;
+  }
+
+  function pairOf(url: string, pageOrigin: string | null): ReplayConfirmation | null {
+    const requestOrigin = httpOrigin(url);
+    return requestOrigin && pageOrigin ? { requestOrigin, pageOrigin } : null;
+  }
+
+  /**
+   * Whether the replay warning was confirmed for good for requests to this URL's origin sent
+   * from a page of `pageOrigin`. Never for an unknown page.
+   */
+  function replayConfirmed(url: string, pageOrigin: string | null): boolean {
+    const pair = pairOf(url, pageOrigin);
+    return pair !== null && confirmations.value.some((p) => samePair(p, pair));
+  }
+
+  /**
+   * "Don't ask again" for requests to this URL's origin from `pageOrigin` (by default the page
+   * the selected request's replay goes from, the one its confirmation showed).
+   */
+  function rememberConfirmation(url: string, pageOrigin: string | null = selectedPageOrigin()): void {
+    const pair = pairOf(url, pageOrigin);
+    if (!pair || confirmations.value.some((p) => samePair(p, pair))) return;
+    confirmations.value = [...confirmations.value, pair];
+    saveReplayConfirmations(confirmations.value).catch(() => {
       // Storage unavailable: remembered for this panel only.
     });
   }
@@ -172,6 +205,7 @@ export const useTogglesStore = defineStore('toggles', () => {
     setChannelOff,
     replayConfirmed,
     rememberConfirmation,
+    pageOriginFor,
     site,
     refreshSettings,
     refreshError,

@@ -1,6 +1,7 @@
 /**
  * What the replay panel shows for the selected request: the request, its replays with their
- * CORS verdicts, and the user's per-site choices. Null unless an actual request (not a
+ * CORS verdicts, and the user's per-site choices (a replay's confirmation holds for the request's
+ * origin and the page origin it is sent from). Null unless an actual request (not a
  * preflight) is selected. Derived from the stores by the panel (the only component reading them).
  */
 import { computed } from 'vue';
@@ -26,7 +27,7 @@ export function useReplayView(
       request: { ...request },
       replays,
       isRefresh: toggles.isRefresh(request),
-      confirmed: toggles.replayConfirmed(request.url),
+      confirmed: toggles.replayConfirmed(request.url, toggles.pageOriginFor(request)),
       newestAuthorization: toggles.newestAuthorization(request),
     };
   });

@@ -128,10 +128,19 @@ const examples: Examples = {
           method: 'post',
           headers: { authorization: 'Token t', 'content-type': 'application/json' },
           body: '{}',
+          pageOrigin: 'http://app.test:8080',
         },
       },
       malformed: [
         { type: 'replay', tabId: 3 },
+        // The page origin the user confirmed is required, and only an http(s) origin.
+        ...[undefined, 'null', 'file://', 'http://app.test/path', 'javascript:alert(1)', 7].map(
+          (pageOrigin) => ({
+            type: 'replay',
+            tabId: 3,
+            request: { sourceRequestId: 'r1', url: 'http://a/', method: 'GET', headers: {}, pageOrigin },
+          }),
+        ),
         {
           type: 'replay',
           tabId: 3,

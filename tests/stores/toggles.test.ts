@@ -77,28 +77,58 @@ describe('toggles store: replay confirmations', () => {
     localStorage.clear();
   });
 
-  it('keeps "don\'t ask again" per origin in extension storage, across panels', async () => {
+  const stored = async () =>
+    (await fakeBrowser.storage.local.get('replay:confirmed-pairs'))['replay:confirmed-pairs'];
+
+  it('keeps "don\'t ask again" per (request origin, page origin) in extension storage, across panels', async () => {
     const first = await storesOn('http://app.test/');
-    expect(first.toggles.replayConfirmed('http://api.test/token/refresh/')).toBe(false);
-    first.toggles.rememberConfirmation('http://api.test/token/refresh/');
-    expect(first.toggles.replayConfirmed('http://api.test/other')).toBe(true);
+    const refresh = 'http://api.test/token/refresh/';
+    expect(first.toggles.replayConfirmed(refresh, 'http://app.test')).toBe(false);
+    first.toggles.rememberConfirmation(refresh, 'http://app.test');
+    expect(first.toggles.replayConfirmed('http://api.test/other', 'http://app.test')).toBe(true);
+    // The same API from another page is another confirmation: that page's cookies go out.
+    expect(first.toggles.replayConfirmed(refresh, 'http://evil.test')).toBe(false);
+    expect(first.toggles.replayConfirmed(refresh, null)).toBe(false);
     await settle();
-    expect(
-      (await fakeBrowser.storage.local.get('replay:confirmed-origins'))['replay:confirmed-origins'],
-    ).toEqual(['http://api.test']);
+    expect(await stored()).toEqual([{ requestOrigin: 'http://api.test', pageOrigin: 'http://app.test' }]);
 
     const next = await storesOn('http://app.test/');
-    expect(next.toggles.replayConfirmed('http://api.test/token/refresh/')).toBe(true);
-    expect(next.toggles.replayConfirmed('http://elsewhere.test/')).toBe(false);
+    expect(next.toggles.replayConfirmed(refresh, 'http://app.test')).toBe(true);
+    expect(next.toggles.replayConfirmed(refresh, 'http://app.test:8080')).toBe(false);
+    expect(next.toggles.replayConfirmed('http://elsewhere.test/', 'http://app.test')).toBe(false);
   });
 
-  it('moves a list an earlier version left in localStorage, once', async () => {
+  it('remembers the page the selected request is replayed from when no page is named', async () => {
+    const { recording, toggles } = await storesOn('http://app.test/dashboard');
+    recording.recording.apply([
+      {
+        kind: 'request.start',
+        requestId: 'q1',
+        url: 'http://api.test/token/refresh/',
+        method: 'POST',
+        resourceType: 'xhr',
+        headers: {},
+        seq: 2,
+        time: 1002,
+        source: 'cdp',
+      } as unknown as RecordedEvent,
+    ]);
+    recording.flush();
+    const id = [...recording.recording.requests.keys()][0];
+    recording.select({ type: 'request', id });
+    expect(toggles.pageOriginFor(recording.recording.requests.get(id)!)).toBe('http://app.test');
+    toggles.rememberConfirmation('http://api.test/token/refresh/');
+    expect(toggles.replayConfirmed('http://api.test/x', 'http://app.test')).toBe(true);
+  });
+
+  it('drops the lists of earlier versions, keyed by the request origin alone, instead of granting pairs', async () => {
+    await fakeBrowser.storage.local.set({ 'replay:confirmed-origins': ['http://api.test'] });
     localStorage.setItem('handshake:replay-confirmed-sites', JSON.stringify(['http://old.test', 42]));
     const { toggles } = await storesOn('http://app.test/');
-    expect(toggles.replayConfirmed('http://old.test/x')).toBe(true);
+    expect(toggles.replayConfirmed('http://api.test/x', 'http://app.test')).toBe(false);
+    expect(toggles.replayConfirmed('http://old.test/x', 'http://app.test')).toBe(false);
     expect(localStorage.getItem('handshake:replay-confirmed-sites')).toBeNull();
-    expect(
-      (await fakeBrowser.storage.local.get('replay:confirmed-origins'))['replay:confirmed-origins'],
-    ).toEqual(['http://old.test']);
+    expect(await fakeBrowser.storage.local.get('replay:confirmed-origins')).toEqual({});
+    expect(await stored()).toBeUndefined();
   });
 });

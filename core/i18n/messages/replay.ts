@@ -34,6 +34,14 @@ export const en = {
     useNewestToken: 'Use the newest token captured since',
     remember: "Don't ask again for this site",
     send: 'Send replay',
+    /** Where the replay runs (issue 14): the confirmation holds for this pair of origins only. */
+    fromPage: (p: { page: string; api: string }) =>
+      `Sent from the page at ${p.page}, the page this tab shows, with its cookies. ` +
+      `"Don't ask again" holds only for requests to ${p.api} from that page; ` +
+      'if the tab shows another page when it is sent, nothing is sent.',
+    noPage:
+      'Handshake does not know which page this tab shows, so it cannot make sure the replay goes out ' +
+      'from the page you mean. Press Record and reload, then replay.',
   },
   result: {
     original: 'Original',
@@ -48,6 +56,10 @@ export const en = {
     blockedParameter: (p: { error: string; parameter: string }) => `blocked: ${p.error} (${p.parameter})`,
     failed: (p: { error: string }) => `failed: ${p.error}`,
     ms: (p: { ms: number }) => `${p.ms} ms`,
+    notSent: 'not sent',
+    refusedPage: (p: { actual: string; expected: string }) =>
+      `Not sent: the tab showed ${p.actual}, not ${p.expected} where you confirmed the replay, ` +
+      "so that page's cookies were not used. Go back to that page, or replay again to confirm it from this one.",
   },
   /** The site's refresh settings in extension storage (stores/toggles.ts). */
   settings: {
@@ -94,6 +106,13 @@ export const ru: typeof en = {
     useNewestToken: 'Подставить самый свежий токен, перехваченный после этого запроса',
     remember: 'Больше не спрашивать для этого сайта',
     send: 'Повторить запрос',
+    fromPage: (p) =>
+      `Запрос уйдёт со страницы ${p.page}, открытой сейчас в этой вкладке, с её cookie. ` +
+      `«Больше не спрашивать» действует только для запросов к ${p.api} с этой страницы; ` +
+      'если к моменту отправки во вкладке окажется другая страница, ничего не будет отправлено.',
+    noPage:
+      'Handshake не знает, какая страница открыта в этой вкладке, и не может проверить, что повтор уйдёт ' +
+      'с нужной страницы. Нажмите «Записать с перезагрузкой», затем повторите запрос.',
   },
   result: {
     original: 'Исходный',
@@ -108,6 +127,11 @@ export const ru: typeof en = {
     blockedParameter: (p) => `заблокирован: ${p.error} (${p.parameter})`,
     failed: (p) => `ошибка: ${p.error}`,
     ms: (p) => `${p.ms} мс`,
+    notSent: 'не отправлен',
+    refusedPage: (p) =>
+      `Не отправлен: во вкладке была открыта страница ${p.actual}, а не ${p.expected}, где вы подтвердили повтор, — ` +
+      'cookie чужой страницы не использовались. Вернитесь на ту страницу или повторите запрос ещё раз, ' +
+      'чтобы подтвердить его с этой.',
   },
   settings: {
     readFailed: (p) => `Не удалось прочитать настройки обновления токена для этого сайта: ${p.error}`,

@@ -115,7 +115,8 @@ test("an SSE channel at / switched off refuses the stream, not the app's fetch t
 
     const openSse = () =>
       page.evaluate(() => {
-        const state = (window.__sse = { messages: 0, errors: 0 });
+        const state: NonNullable<Window['__sse']> = { messages: 0, errors: 0 };
+        window.__sse = state;
         const source = new EventSource('/');
         state.source = source;
         source.onmessage = () => (state.messages += 1);

@@ -68,3 +68,38 @@ test('replay the refresh: warned, blocked by CORS, then OK after the server is f
     await setCors(false);
   }
 });
+
+test('a replay confirmed on one page is not sent after the tab moved to another origin', async ({
+  context,
+  demo,
+  openPanel,
+}) => {
+  const page = await context.newPage();
+  await page.goto(demo.url('buggy'));
+  const panel = await openPanel(page);
+  await panel.recordAndReload();
+  const ui = panel.page;
+  await expect(panel.finding('cors/header-not-allowed')).toBeVisible();
+  await panel.timelineRows('request').filter({ hasText: 'token/refresh' }).first().click();
+
+  // The confirmation names the page the replay goes from, and holds for that page only.
+  await ui.getByRole('button', { name: 'Replay…' }).click();
+  await expect(ui.getByTestId('replay-page')).toContainText(`Sent from the page at ${demo.appOrigin}`);
+  await expect(ui.getByTestId('replay-page')).toContainText(`requests to ${demo.apiOrigin} from that page`);
+  await ui.getByLabel("Don't ask again for this site").check();
+
+  // Meanwhile the tab goes to another origin, whose cookies the user never agreed to send.
+  await page.goto(`${demo.apiOrigin}/elsewhere`);
+  await ui.getByRole('button', { name: 'Send replay' }).click();
+  const entry = ui.getByTestId('replay-entry').first();
+  await expect(entry.getByTestId('replay-refused')).toContainText(
+    `the tab showed ${demo.apiOrigin}, not ${demo.appOrigin}`,
+  );
+  await expect(entry.getByTestId('replay-status').getByTestId('replay')).toHaveText('not sent');
+
+  // Nothing was remembered for the new page: the next replay asks again, naming it.
+  await ui.getByRole('button', { name: 'Replay…' }).click();
+  await expect(ui.getByTestId('replay-dialog')).toBeVisible();
+  await expect(ui.getByTestId('replay-page')).toContainText(`Sent from the page at ${demo.apiOrigin}`);
+  await ui.getByRole('button', { name: 'Cancel' }).click();
+});

@@ -23,7 +23,20 @@ const refresh: HttpRequest = {
   },
 };
 
-const props = { request: refresh, isRefresh: true, confirmed: false, replays: [], canAct: true };
+const props = {
+  request: refresh,
+  isRefresh: true,
+  confirmed: false,
+  replays: [],
+  canAct: true,
+  site: 'http://app.test',
+};
+
+function button(wrapper: ReturnType<typeof mount>, text: string) {
+  const found = wrapper.findAll('button').find((b) => b.text() === text);
+  if (!found) throw new Error(`no button "${text}" in ${wrapper.text()}`);
+  return found;
+}
 
 describe('ReplayPanel', () => {
   it('warns before sending, and Cancel sends nothing', async () => {
@@ -56,7 +69,77 @@ describe('ReplayPanel', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', authorization: 'Token new' },
       body: '{}',
+      pageOrigin: 'http://app.test',
     });
+  });
+
+  it('names the page the replay goes from, and sends without asking only when that pair was confirmed', async () => {
+    const wrapper = mount(ReplayPanel, { props });
+    await wrapper.get('button[title^="Send this request"]').trigger('click');
+    expect(wrapper.get('[data-testid="replay-page"]').text()).toContain('http://app.test');
+    expect(wrapper.get('[data-testid="replay-page"]').text()).toContain('requests to http://api.test');
+    await button(wrapper, 'Cancel').trigger('click');
+
+    await wrapper.setProps({ confirmed: true });
+    await wrapper.get('button[title^="Send this request"]').trigger('click');
+    expect(wrapper.find('[data-testid="replay-dialog"]').exists()).toBe(false);
+    const [request, remember] = wrapper.emitted('send')![0] as [{ pageOrigin: string }, boolean];
+    expect(request.pageOrigin).toBe('http://app.test');
+    expect(remember).toBe(false);
+  });
+
+  it('keeps the page its confirmation showed, and drops "don\'t ask again" when the tab moved on', async () => {
+    const wrapper = mount(ReplayPanel, { props });
+    await wrapper.get('button[title^="Send this request"]').trigger('click');
+    await wrapper.get('input[type="checkbox"]').setValue(true); // remember
+    // The tab navigates (a new page load recorded) while the confirmation is open.
+    await wrapper.setProps({ site: 'http://evil.test' });
+    expect(wrapper.get('[data-testid="replay-page"]').text()).toContain('http://app.test');
+    await button(wrapper, 'Send replay').trigger('click');
+    const [request, remember] = wrapper.emitted('send')![0] as [{ pageOrigin: string }, boolean];
+    expect(request.pageOrigin).toBe('http://app.test');
+    expect(remember).toBe(false);
+  });
+
+  it('falls back to the page that sent the request, and sends nothing when no page is known', async () => {
+    const withOrigin = mount(ReplayPanel, {
+      props: {
+        ...props,
+        site: null,
+        request: {
+          ...refresh,
+          requestHeaders: { ...refresh.requestHeaders, origin: 'http://app.test:3000' },
+        },
+      },
+    });
+    await withOrigin.get('button[title^="Send this request"]').trigger('click');
+    expect(withOrigin.get('[data-testid="replay-page"]').text()).toContain('http://app.test:3000');
+
+    const unknown = mount(ReplayPanel, { props: { ...props, site: null, confirmed: true } });
+    await unknown.get('button[title^="Send this request"]').trigger('click');
+    expect(unknown.get('[data-testid="replay-page"]').text()).toContain('does not know which page');
+    expect(button(unknown, 'Send replay').attributes('disabled')).toBeDefined();
+    await button(unknown, 'Send replay').trigger('click');
+    expect(unknown.emitted('send')).toBeUndefined();
+  });
+
+  it('says a replay was not sent because the tab showed another page', () => {
+    const result: ReplayResult = {
+      kind: 'replay.result',
+      replayId: 'replay:7',
+      sourceRequestId: 'r9',
+      url: refresh.url,
+      method: 'POST',
+      startTime: 2000,
+      durationMs: 0,
+      error: 'Not sent by Handshake: the tab shows http://evil.test, not http://app.test',
+    };
+    const wrapper = mount(ReplayPanel, { props: { ...props, replays: [{ result }] } });
+    const refused = wrapper.get('[data-testid="replay-refused"]');
+    expect(refused.attributes('role')).toBe('alert');
+    expect(refused.text()).toContain('the tab showed http://evil.test, not http://app.test');
+    expect(wrapper.get('[data-testid="replay-status"] [data-testid="replay"]').text()).toBe('not sent');
+    expect(wrapper.get('[data-testid="replay-cors"] [data-testid="replay"]').text()).toBe('not sent');
   });
 
   it('shows a result beside the original: status, CORS verdict, changed headers and body', () => {
