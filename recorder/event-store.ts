@@ -15,6 +15,21 @@ export interface TabState {
   userCanceled: boolean;
   /** The first seq after the last clear: a panel holding less must take a full snapshot. */
   firstSeq?: number;
+  /**
+   * Events of this tab that never reached IndexedDB (refused: quota, disk full), by time. Kept
+   * here, a separate quota, so that a restarted worker logs a `capture.gap` for them.
+   */
+  unsaved?: UnsavedRange;
+}
+
+/** A stretch of events the browser refused to store (`recorder/log-writer.ts`). */
+export interface UnsavedRange {
+  /** The first refused event's time (epoch ms). */
+  from: number;
+  /** The last refused event's time (epoch ms). */
+  to: number;
+  /** The browser's error: `QuotaExceededError: …`. */
+  reason: string;
 }
 
 let dbPromise: Promise<IDBDatabase> | undefined;

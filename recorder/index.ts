@@ -13,6 +13,7 @@ import {
   type RecorderToPanel,
 } from '../core/protocol';
 import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
+import { RealtimeRuleError } from './realtime-policy';
 import { TabRecording } from './tab-recording';
 
 const recordings = new Map<number, Promise<TabRecording>>();
@@ -74,6 +75,8 @@ function onPanel(port: Browser.runtime.Port): void {
         type: 'error',
         tabId: msg.tabId,
         message: err instanceof Error ? err.message : String(err),
+        // The panel words a refused rule update in its own language.
+        ...(err instanceof RealtimeRuleError ? { code: err.code, reason: err.reason } : {}),
       };
       port.postMessage(reply);
     }

@@ -8,7 +8,6 @@ import type { EventBody, EventSource, RecordedEvent } from '../core/events';
 import { LiveHarEntries } from '../core/har/live-entries';
 import type {
   RealtimePolicy,
-  RecorderErrorCode,
   RecorderStatus,
   RecorderToBridge,
   RecorderToPanel,
@@ -17,16 +16,14 @@ import type {
 import { CdpCapture } from './cdp-capture';
 import { cdpAvailable } from './cdp-session';
 import * as store from './event-store';
+import { LogWriter } from './log-writer';
+import { CHUNK, PanelFanout } from './panel-fanout';
 import * as realtime from './realtime-policy';
 import { appendPageEvents } from './page-intake';
 import { sendReplay } from './replay';
 
 type Port = Browser.runtime.Port;
 
-/** Panels get appended events at most this often (ms), in one message. */
-const FLUSH_MS = 50;
-/** Largest number of events in one message to a panel (a snapshot is sent in parts). */
-const CHUNK = 5000;
 /**
  * A restored log is read from IndexedDB in pages of this many events (the first page: one
  * CHUNK, so that a panel waiting for it shows rows soon); panels get each page as it comes.
@@ -57,14 +54,10 @@ export class TabRecording {
   private har = new LiveHarEntries();
   /** What the user switched off in this tab (issue 5); undefined: never switched. */
   private realtime: RealtimePolicy | undefined;
-  private readonly panels = new Set<Port>();
+  private readonly panels: PanelFanout;
   private bridge: Port | undefined;
-  private unsent: RecordedEvent[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Batches are saved one after another, in seq order. */
-  private saving: Promise<void> = Promise.resolve();
-  /** The highest seq saved to IndexedDB: panels are shown nothing beyond it. */
-  private savedSeq = 0;
+  /** Saves appended events in batches, then sends them to the panels. */
+  private readonly writer: LogWriter;
   /**
    * Set while the stored log is read in pages after a worker restart: `events` holds the pages
    * read so far, new events wait in `loading.live` and reach panels after the stored ones.
@@ -75,6 +68,7 @@ export class TabRecording {
     readonly tabId: number,
     private readonly deps: TabRecordingDeps,
   ) {
+    this.panels = new PanelFanout(tabId, (port) => this.loading?.panels.delete(port));
     this.cdp = new CdpCapture({
       tabId: this.tabId,
       isRecording: () => this.state.recording,
@@ -85,6 +79,30 @@ export class TabRecording {
       },
       stateChanged: () => this.broadcastStatus(),
     });
+    this.writer = new LogWriter({
+      tabId,
+      saveState: (unsaved) => {
+        if (unsaved) this.state.unsaved = unsaved;
+        else delete this.state.unsaved;
+        return this.saveState();
+      },
+      saved: (batch) => {
+        // Panels get it after the stored events, when the load ends (`endLoad`).
+        if (!this.loading) this.panels.sendEvents(this.panels, batch);
+      },
+      failed: (reason) => this.panels.error('saveFailed', `Could not save the recording: ${reason}`, reason),
+      lost: (lost, gap) => {
+        const gone = new Set(lost);
+        const keep = (list: RecordedEvent[]) => list.filter((e) => !gone.has(e));
+        this.events = keep(this.events);
+        if (this.loading) this.loading.live = keep(this.loading.live);
+        this.append('user', Date.now(), gap);
+      },
+    });
+  }
+
+  private get savedSeq(): number {
+    return this.writer.savedSeq;
   }
 
   /** Restores the tab's recording after a worker restart, or starts an empty one. */
@@ -97,11 +115,22 @@ export class TabRecording {
       // The last stored event first: new events get seqs after it, and its time ends the gap.
       const last = await store.lastEvent(tabId);
       if (last && last.seq >= rec.state.nextSeq) rec.state.nextSeq = last.seq + 1;
-      rec.savedSeq = last?.seq ?? 0;
+      rec.writer.savedSeq = last?.seq ?? 0;
+      rec.writer.unsaved = saved.unsaved;
       if (last) {
         // The first page before anything is sent; the rest streams in behind it.
         rec.loading = { after: 0, upTo: last.seq, live: [], panels: new Map() };
         if (await rec.loadPage(CHUNK)) void rec.loadStored();
+      }
+      if (saved.unsaved) {
+        // The browser refused these events and the worker stopped before they were stored.
+        const { from, to, reason } = saved.unsaved;
+        rec.append('user', Date.now(), {
+          kind: 'capture.gap',
+          from,
+          to,
+          reason: `not saved to IndexedDB before the service worker restarted (${reason})`,
+        });
       }
       if (saved.recording) {
         // Events after the last saved batch died with the worker: say so in the log.
@@ -143,10 +172,6 @@ export class TabRecording {
    */
   addPanel(port: Port, fromSeq?: number): void {
     this.panels.add(port);
-    port.onDisconnect.addListener(() => {
-      this.panels.delete(port);
-      this.loading?.panels.delete(port);
-    });
     // After a clear the panel's older events are gone here: it must start over.
     const since = fromSeq !== undefined && fromSeq >= (this.state.firstSeq ?? 1) ? fromSeq : undefined;
     // Still loading: what is read so far now, the rest as it comes (`loadPage`, `endLoad`).
@@ -154,8 +179,8 @@ export class TabRecording {
     const events = this.events.filter((e) => e.seq > (since ?? 0) && e.seq <= this.savedSeq);
     const first = events.slice(0, CHUNK);
     const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first };
-    this.post(port, since === undefined ? snapshot : { ...snapshot, fromSeq: since });
-    this.sendEvents([port], events.slice(CHUNK));
+    this.panels.post(port, since === undefined ? snapshot : { ...snapshot, fromSeq: since });
+    this.panels.sendEvents([port], events.slice(CHUNK));
   }
 
   /** The bridge of a (new) document in this tab connected: tell it whether to stream. */
@@ -192,16 +217,17 @@ export class TabRecording {
   /** Switches real-time channels off or on (from the panel only). Every switch is recorded. */
   async setRealtime(policy: RealtimePolicy): Promise<void> {
     const before = this.realtime ?? realtime.REALTIME_ON;
+    try {
+      // On failure it puts the stored policy, the rules and the badge back itself.
+      await realtime.enforceRealtimePolicy(this.tabId, policy);
+    } catch (err) {
+      this.broadcastStatus(); // the switches show the policy still in force
+      throw err; // index.ts sends it to the panel
+    }
     for (const [action, detail] of realtime.describeSwitches(before, policy)) this.appendUser(action, detail);
     this.realtime = policy;
-    try {
-      await realtime.enforceRealtimePolicy(this.tabId, policy);
-    } finally {
-      // The probe enforces the policy by itself: it must hear of it even when the network rule
-      // was refused (a browser whose declarativeNetRequest lacks a feature: docs/firefox.md).
-      this.tellBridgePolicy();
-      this.broadcastStatus();
-    }
+    this.tellBridgePolicy();
+    this.broadcastStatus();
   }
 
   /** Replays a request the user confirmed in the panel; the action and its outcome are recorded. */
@@ -233,22 +259,23 @@ export class TabRecording {
   }
 
   async clear(): Promise<void> {
-    this.flush();
-    await this.saving;
+    await this.writer.clear();
     // Stored events still being read are deleted below: stop reading them.
     this.loading = undefined;
     this.events = [];
-    this.unsent = [];
     this.state.firstSeq = this.state.nextSeq;
     await store.deleteEvents(this.tabId);
     // Keep seq strictly increasing across clears so late batches can't collide.
     await this.saveState();
-    for (const port of this.panels) this.post(port, { type: 'snapshot', status: this.status(), events: [] });
+    for (const port of this.panels)
+      this.panels.post(port, { type: 'snapshot', status: this.status(), events: [] });
   }
 
   /** The tab was closed: forget everything about it. */
   async dispose(): Promise<void> {
     this.loading = undefined;
+    // No write may land after the delete below: stop writing, wait for the one in flight.
+    await this.writer.dispose();
     await this.cdp.dispose();
     await store.deleteEvents(this.tabId);
     await store.deleteTabState(this.tabId);
@@ -296,34 +323,7 @@ export class TabRecording {
     const event = { ...body, seq: this.state.nextSeq++, time, source } as RecordedEvent;
     // While stored events are still being read, `events` must stay their prefix, in seq order.
     (this.loading?.live ?? this.events).push(event);
-    this.unsent.push(event);
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
-  private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const batch = this.unsent;
-    this.unsent = [];
-    this.saving = this.saving.then(() => this.saveThenSend(batch));
-  }
-
-  /**
-   * Saves a batch, then sends it to the panels. In this order, a worker stopped in between
-   * never leaves a panel showing an event that the restarted recorder no longer has.
-   */
-  private async saveThenSend(batch: RecordedEvent[]): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      await store.appendEvents(this.tabId, batch);
-      await this.saveState();
-    } catch (err) {
-      this.broadcastError('saveFailed', `Could not save the recording: ${String(err)}`, String(err));
-    }
-    this.savedSeq = Math.max(this.savedSeq, batch[batch.length - 1].seq);
-    // Panels get it after the stored events, when the load ends (`endLoad`).
-    if (this.loading) return;
-    this.sendEvents(this.panels, batch);
+    this.writer.add(event);
   }
 
   // ---- restoring -----------------------------------------------------------------------------
@@ -333,7 +333,7 @@ export class TabRecording {
     try {
       while (await this.loadPage(PAGE));
     } catch (err) {
-      this.broadcastError('loadFailed', `Could not load the saved recording: ${String(err)}`, String(err));
+      this.panels.error('loadFailed', `Could not load the saved recording: ${String(err)}`, String(err));
       if (this.loading) this.endLoad(this.loading);
     }
   }
@@ -352,7 +352,7 @@ export class TabRecording {
     if (page.length > 0) load.after = page[page.length - 1].seq;
     for (const [port, since] of load.panels) {
       const events = page[0]?.seq > since ? page : page.filter((e) => e.seq > since);
-      this.sendEvents([port], events);
+      this.panels.sendEvents([port], events);
     }
     if (page.length === limit && load.after < load.upTo) return true;
     this.endLoad(load);
@@ -365,7 +365,7 @@ export class TabRecording {
     for (const e of load.live) this.events.push(e);
     // Unsaved ones reach the panels with their batch (`saveThenSend`), as usual.
     const saved = load.live.filter((e) => e.seq <= this.savedSeq);
-    this.sendEvents(this.panels, saved);
+    this.panels.sendEvents(this.panels, saved);
   }
 
   private saveState(): Promise<void> {
@@ -389,28 +389,6 @@ export class TabRecording {
   }
 
   private broadcastStatus(): void {
-    for (const port of this.panels) this.post(port, { type: 'status', status: this.status() });
-  }
-
-  private broadcastError(code: RecorderErrorCode, message: string, reason: string): void {
-    for (const port of this.panels)
-      this.post(port, { type: 'error', tabId: this.tabId, message, code, reason });
-  }
-
-  /** Sends events to panels in messages of at most CHUNK events. */
-  private sendEvents(ports: Iterable<Port>, events: readonly RecordedEvent[]): void {
-    for (let i = 0; i < events.length; i += CHUNK) {
-      const part = events.slice(i, i + CHUNK);
-      for (const port of ports) this.post(port, { type: 'events', tabId: this.tabId, events: part });
-    }
-  }
-
-  private post(port: Port, msg: RecorderToPanel): void {
-    try {
-      port.postMessage(msg);
-    } catch {
-      this.panels.delete(port);
-      this.loading?.panels.delete(port);
-    }
+    this.panels.status(this.status());
   }
 }

@@ -69,7 +69,7 @@ describe('TabRecording without chrome.debugger', () => {
 describe('real-time off where declarativeNetRequest refuses the rule', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('still tells the probe, and reports the network error', async () => {
+  it('keeps the previous setting everywhere, the probe too, and reports the network error', async () => {
     vi.stubGlobal('chrome', {
       declarativeNetRequest: {
         getSessionRules: async () => [],
@@ -86,6 +86,8 @@ describe('real-time off where declarativeNetRequest refuses the rule', () => {
     } as unknown as Browser.runtime.Port);
     const policy = { allOff: true, blocked: [] };
     await expect(rec.setRealtime(policy)).rejects.toThrow('tabIds is not supported');
-    expect(sent).toContainEqual({ type: 'policy', policy });
+    // The stored policy and the rules were put back (`enforceRealtimePolicy`): so is the probe's.
+    expect(sent).not.toContainEqual(expect.objectContaining({ type: 'policy' }));
+    expect(rec.status().realtime).toBeUndefined();
   });
 });
