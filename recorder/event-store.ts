@@ -99,7 +99,27 @@ export async function deleteEvents(tabId: number): Promise<void> {
   await done(tx);
 }
 
-const stateKey = (tabId: number) => `tab:${tabId}`;
+/**
+ * The tabs that have events stored: one key-cursor step per tab (it jumps over each tab's rows).
+ * Used at start-up to find the logs of closed tabs and of an earlier browser session.
+ */
+export async function storedTabIds(): Promise<number[]> {
+  const tx = (await open()).transaction(STORE, 'readonly');
+  const req = tx.objectStore(STORE).openKeyCursor();
+  const ids: number[] = [];
+  req.onsuccess = () => {
+    const cursor = req.result;
+    if (!cursor) return;
+    const tabId = (cursor.key as [number, number])[0];
+    ids.push(tabId);
+    cursor.continue([tabId, Infinity]);
+  };
+  await done(tx);
+  return ids;
+}
+
+/** The `storage.session` key of a tab's state. */
+export const stateKey = (tabId: number) => `tab:${tabId}`;
 
 export async function loadTabState(tabId: number): Promise<TabState | undefined> {
   const key = stateKey(tabId);

@@ -14,16 +14,17 @@ import {
 } from '../core/protocol';
 import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
 import { RealtimeRuleError } from './realtime-policy';
+import { forgetClosedTab, removeStaleLogs } from './stale-logs';
 import { TabRecording } from './tab-recording';
 
 const recordings = new Map<number, Promise<TabRecording>>();
+/** Start-up cleaning (`stale-logs.ts`): every restore waits for it, so none reads a stale row. */
+let cleaned: Promise<void> = Promise.resolve();
 
 function recordingFor(tabId: number): Promise<TabRecording> {
   let rec = recordings.get(tabId);
   if (!rec) {
-    rec = TabRecording.restore(tabId, {
-      reloadTab: (id) => browser.tabs.reload(id),
-    });
+    rec = cleaned.then(() => TabRecording.restore(tabId, { reloadTab: (id) => browser.tabs.reload(id) }));
     recordings.set(tabId, rec);
   }
   return rec;
@@ -101,6 +102,10 @@ function onDevtools(port: Browser.runtime.Port): void {
 
 /** Wires the recorder's listeners. Call synchronously at the top of the background's main(). */
 export function startRecorder(): void {
+  // A failed cleaning leaves stale rows, as before it existed: the recorder must still start.
+  cleaned = removeStaleLogs().catch((err: unknown) =>
+    console.warn('Handshake: start-up cleaning failed', err),
+  );
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === BRIDGE_PORT) onBridge(port);
     else if (port.name === PANEL_PORT) onPanel(port);
@@ -109,6 +114,7 @@ export function startRecorder(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     const rec = recordings.get(tabId);
     recordings.delete(tabId);
-    void rec?.then((r) => r.dispose());
+    if (rec) void rec.then((r) => r.dispose());
+    else void cleaned.then(() => forgetClosedTab(tabId));
   });
 }
