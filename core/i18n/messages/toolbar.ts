@@ -33,6 +33,10 @@ export const en = {
     `${p.rejected} malformed or oversized page messages refused, ` +
     `${p.overflow} events lost before recording began`,
   droppedLabel: (p: { count: number; details: string }) => `Dropped: ${p.count}. ${p.details}`,
+  clamped: (p: { count: number }) => `Times clamped: ${p.count}`,
+  clampedTitle: (p: { count: number }) =>
+    `Page event times outside the recording's window: ${p.count}; moved to its edge ` +
+    '(the events are kept, their times are not to be trusted)',
 };
 
 export const ru: typeof en = {
@@ -68,4 +72,8 @@ export const ru: typeof en = {
     `Отклонено некорректных или слишком больших сообщений страницы: ${p.rejected}; ` +
     `потеряно событий до начала записи: ${p.overflow}`,
   droppedLabel: (p) => `Потеряно: ${p.count}. ${p.details}`,
+  clamped: (p) => `Исправлено времён: ${p.count}`,
+  clampedTitle: (p) =>
+    `Время событий страницы вне окна записи: ${p.count}; оно сдвинуто к краю окна ` +
+    '(события сохранены, но их времени доверять нельзя)',
 };
