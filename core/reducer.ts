@@ -10,7 +10,17 @@
 import type { ChannelOpen, ExceptionEvent, RecordedEvent, ReplayResult } from './events';
 import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
 import { Pairing } from './pairing';
-import { absorbPageRequest, closeChannel, exceptionKey, newRequest, rowBefore } from './reducer-builders';
+import { inPageNamespace } from './page-ids';
+import {
+  absorbPageRequest,
+  closeChannel,
+  countRefusal,
+  exceptionKey,
+  forgetAnswer,
+  insertRow,
+  newRequest,
+  removeRow,
+} from './reducer-builders';
 import { parseStack } from './stack';
 
 type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
@@ -44,6 +54,9 @@ export class Recording {
   private readonly requestAlias = new Map<string, string>();
   private readonly channelAlias = new Map<string, string>();
   private readonly exceptionAlias = new Map<string, string>();
+  /** Merged requests whose answer / failure so far is only the page's word (the browser's replaces it). */
+  private readonly pageAnswers = new Set<string>();
+  private readonly pageFailures = new Set<string>();
   private readonly requestPairing = new Pairing(MERGE_WINDOW_MS);
   private readonly channelPairing = new Pairing(MERGE_WINDOW_MS);
   private readonly exceptionPairing = new Pairing(EXCEPTION_WINDOW_MS);
@@ -63,7 +76,8 @@ export class Recording {
       if (ev.seq <= this.lastSeq) continue;
       this.lastSeq = ev.seq;
       this.eventCount++;
-      this.applyOne(ev);
+      // A page's ids never name a browser record (`core/page-ids.ts`).
+      this.applyOne(ev.source === 'page' ? inPageNamespace(ev) : ev);
     }
   }
 
@@ -78,6 +92,8 @@ export class Recording {
       case 'request.response':
         return this.onRequest(ev, (r, fallback) => {
           if (fallback && r.status !== undefined) return;
+          if (fallback) this.pageAnswers.add(r.id);
+          else this.pageAnswers.delete(r.id);
           r.status = ev.status;
           r.statusText = ev.statusText;
           r.responseHeaders = ev.headers;
@@ -97,6 +113,7 @@ export class Recording {
       case 'request.finished':
         return this.onRequest(ev, (r, fallback) => {
           if (fallback && r.state !== 'pending') return;
+          if (!fallback && this.pageFailures.delete(r.id)) r.failure = undefined;
           r.state = 'done';
           r.endTime = ev.time;
         });
@@ -104,6 +121,12 @@ export class Recording {
         return this.onRequest(ev, (r, fallback) => {
           if (fallback) r.pageError = ev.errorText;
           if (fallback && r.state !== 'pending') return;
+          if (fallback) this.pageFailures.add(r.id);
+          else {
+            this.pageFailures.delete(r.id);
+            // The browser says it failed: an answer only the page reported never came.
+            if (this.pageAnswers.delete(r.id)) forgetAnswer(r);
+          }
           r.state = 'failed';
           r.endTime = ev.time;
           r.failure = {
@@ -143,24 +166,9 @@ export class Recording {
         });
       case 'channel.closed':
         return this.onChannel(ev, (c, fallback) => closeChannel(c, ev, fallback));
-      case 'channel.refused': {
-        const key = `${ev.transport} ${ev.url}`;
-        const known = this.refused.get(key);
-        if (known) {
-          known.count++;
-          known.lastTime = Math.max(known.lastTime, ev.time);
-        } else {
-          this.refused.set(key, {
-            transport: ev.transport,
-            url: ev.url,
-            count: 1,
-            firstTime: ev.time,
-            lastTime: ev.time,
-          });
-        }
+      case 'channel.refused':
         this.refusedCount++;
-        return;
-      }
+        return countRefusal(this.refused, ev);
       case 'exception':
         return this.addException(ev);
       case 'exception.handled': {
@@ -173,9 +181,15 @@ export class Recording {
         this.logs.push(ev);
         return;
       case 'page.load':
-        return this.insertRow({ type: 'page', id: `p${ev.seq}`, time: ev.time, seq: ev.seq, url: ev.url });
+        return insertRow(this.timeline, {
+          type: 'page',
+          id: `p${ev.seq}`,
+          time: ev.time,
+          seq: ev.seq,
+          url: ev.url,
+        });
       case 'user.action':
-        return this.insertRow({
+        return insertRow(this.timeline, {
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -185,7 +199,7 @@ export class Recording {
         });
       case 'replay.result':
         this.replays.set(ev.replayId, ev);
-        return this.insertRow({
+        return insertRow(this.timeline, {
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -196,7 +210,7 @@ export class Recording {
         });
       case 'capture.gap':
         // Shown in the timeline: a reader must know nothing was captured in between.
-        return this.insertRow({
+        return insertRow(this.timeline, {
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -254,12 +268,14 @@ export class Recording {
     if (partner) {
       // The page reported it first: the browser's record replaces the page's row.
       this.requests.delete(partner.id);
-      this.removeRow('request', partner.id);
+      removeRow(this.timeline, 'request', partner.id, partner.startTime, partner.firstSeq);
       this.requestAlias.set(partner.id, req.id);
       absorbPageRequest(req, partner);
+      if (partner.status !== undefined) this.pageAnswers.add(req.id);
+      if (partner.state === 'failed') this.pageFailures.add(req.id);
     }
     this.requests.set(req.id, req);
-    this.insertRow({ type: 'request', id: req.id, time: req.startTime, seq: req.firstSeq });
+    insertRow(this.timeline, { type: 'request', id: req.id, time: req.startTime, seq: req.firstSeq });
   }
 
   /** Applies an event to its request; `fallback` when it is the page's copy of a merged one. */
@@ -297,7 +313,7 @@ export class Recording {
     }
     if (partner) {
       this.channels.delete(partner.id);
-      this.removeRow('channel', partner.id);
+      removeRow(this.timeline, 'channel', partner.id, partner.createdTime, partner.firstSeq);
       this.channelAlias.set(partner.id, channel.id);
       // The page's frames are dropped: CDP reports every frame of a socket it saw created.
       channel.state = partner.state;
@@ -307,7 +323,12 @@ export class Recording {
       channel.initiatorStack ??= partner.initiatorStack;
     }
     this.channels.set(channel.id, channel);
-    this.insertRow({ type: 'channel', id: channel.id, time: channel.createdTime, seq: channel.firstSeq });
+    insertRow(this.timeline, {
+      type: 'channel',
+      id: channel.id,
+      time: channel.createdTime,
+      seq: channel.firstSeq,
+    });
   }
 
   private onChannel(
@@ -357,44 +378,13 @@ export class Recording {
     }
     if (partner) {
       this.exceptions.delete(partner.id);
-      this.removeRow('exception', partner.id);
+      removeRow(this.timeline, 'exception', partner.id, partner.time, partner.firstSeq);
       this.exceptionAlias.set(partner.id, id);
       for (const alias of [partner.id, ...partner.alsoReportedAs]) record.alsoReportedAs.push(alias);
       record.handledLater = partner.handledLater;
       if (record.stack.length === 0) record.stack = partner.stack;
     }
     this.exceptions.set(id, record);
-    this.insertRow({ type: 'exception', id, time: record.time, seq: record.firstSeq });
-  }
-
-  // ---- timeline ---------------------------------------------------------------------------
-
-  /** Keeps the timeline in (time, seq) order; events arrive mostly in order, so usually a push. */
-  private insertRow(item: TimelineItem): void {
-    const rows = this.timeline;
-    const last = rows[rows.length - 1];
-    if (!last || !rowBefore(item, last)) {
-      rows.push(item);
-      return;
-    }
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rowBefore(item, rows[mid])) hi = mid;
-      else lo = mid + 1;
-    }
-    rows.splice(lo, 0, item);
-  }
-
-  private removeRow(type: TimelineItem['type'], id: string): void {
-    // Merged rows are recent (within the merge window), so search from the end.
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const row = this.timeline[i];
-      if (row.type === type && row.id === id) {
-        this.timeline.splice(i, 1);
-        return;
-      }
-    }
+    insertRow(this.timeline, { type: 'exception', id, time: record.time, seq: record.firstSeq });
   }
 }

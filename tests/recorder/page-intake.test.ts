@@ -1,6 +1,7 @@
 /**
  * Page events entering a tab's log: times the page forged far from the recorder's clock are
- * clamped into the recording's window and counted, so the time axis and export dates hold.
+ * clamped into the recording's window and counted, so the time axis and export dates hold;
+ * every id the page chose is stored under `page:`, so no stored page event names a CDP record.
  * IndexedDB is replaced by memory at our seam (`recorder/event-store.ts`).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -58,5 +59,49 @@ describe('page events entering the log', () => {
     // Every stored time is a valid date (export writes ISO dates).
     for (const e of db.rows) expect(() => new Date(e.time).toISOString()).not.toThrow();
     expect(db.rows).toContainEqual(expect.objectContaining({ kind: 'capture.dropped', clamped: 3 }));
+  });
+
+  it('stores every id a page event carries under page:, once', async () => {
+    const rec = await TabRecording.restore(1, { reloadTab: async () => undefined });
+    await rec.start(false);
+    rec.addPageEvents(
+      [
+        {
+          kind: 'request.start',
+          time: NOW,
+          requestId: '1000.1',
+          url: 'http://127.0.0.1/x',
+          method: 'GET',
+          headers: {},
+          resourceType: 'fetch',
+        },
+        { kind: 'request.failed', time: NOW, requestId: '1000.1', errorText: 'forged' },
+        {
+          kind: 'request.response',
+          time: NOW,
+          requestId: 'page:7',
+          status: 200,
+          statusText: '',
+          headers: {},
+        },
+        { kind: 'channel.closed', time: NOW, channelId: '9.1', code: 4401 },
+        { kind: 'exception', time: NOW, surface: 'error', message: 'x', exceptionId: '3' },
+        { kind: 'exception.handled', time: NOW, exceptionId: 'page:x1' },
+      ],
+      0,
+    );
+    await vi.advanceTimersByTimeAsync(200);
+    const ids = db.rows
+      .filter((e) => e.source === 'page')
+      .map((e) =>
+        'requestId' in e
+          ? e.requestId
+          : 'channelId' in e
+            ? e.channelId
+            : 'exceptionId' in e
+              ? e.exceptionId
+              : '',
+      );
+    expect(ids).toEqual(['page:1000.1', 'page:1000.1', 'page:7', 'page:9.1', 'page:3', 'page:x1']);
   });
 });
