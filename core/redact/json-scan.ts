@@ -27,6 +27,18 @@ function stringEnd(text: string, start: number): { end: number; closed: boolean 
   return { end: text.length, closed: false };
 }
 
+/** A key that reads as an id or token (a digit, a letter, no space, 8 characters or more). */
+const ID_LIKE = /^(?=\S*\d)(?=\S*[A-Za-z])\S{8,}$/;
+
+/**
+ * A key that is itself a secret: an id under a secret's name (`{"sessions":{"<id>":…}}`), or a
+ * key that looks like one (a JWT, a random token as a map's key). Short keys are names: kept.
+ */
+function scrubKey(r: Redactor, key: string, top: Frame): string {
+  if (top.secret && ID_LIKE.test(key)) return r.secret(key, `json-key:${top.label}`, top.label);
+  return key.length >= 16 ? r.text(key) : key;
+}
+
 function decodeString(raw: string, closed: boolean): string {
   try {
     return JSON.parse(closed ? raw : `${raw}"`) as string;
@@ -87,6 +99,11 @@ export function scrubJsonText(
       const top = stack[stack.length - 1];
       if (top?.object && top.expectKey) {
         top.key = decodeString(text.slice(i, end), closed);
+        const out = scrubKey(r, top.key, top);
+        if (out !== top.key) {
+          const quoted = JSON.stringify(out);
+          emit(i, end, closed ? quoted : quoted.slice(0, -1));
+        }
       } else {
         const v = valueSecret();
         const value = decodeString(text.slice(i, end), closed);

@@ -86,6 +86,37 @@ export class KnownSecrets {
       }
       i++;
     }
+    const whole = count === 0 ? text : out + text.slice(last);
+    if (!whole.includes('…')) return { text: whole, count };
+    const cut = this.cutPieces(whole);
+    return { text: cut.text, count: count + cut.count };
+  }
+
+  /**
+   * A text cut short with `…` (a finding quoting a long frame) may end inside a secret: the
+   * piece before each `…` goes when a known secret starts with it.
+   */
+  private cutPieces(text: string): { text: string; count: number } {
+    let out = '';
+    let last = 0;
+    let count = 0;
+    for (let at = text.indexOf('…'); at >= 0; at = text.indexOf('…', at + 1)) {
+      let from = at;
+      while (from > last && at - from < CUT_PIECE_MAX && !CUT_STOP.test(text[from - 1])) from--;
+      const piece = text.slice(from, at);
+      if (piece.length < MIN_KNOWN_LENGTH) continue;
+      const hit = this.byPrefix
+        .get(piece.slice(0, 4))
+        ?.find(([form]) => form.length > piece.length && form.startsWith(piece));
+      if (!hit) continue;
+      out += text.slice(last, from) + hit[1];
+      last = at;
+      count++;
+    }
     return count === 0 ? { text, count } : { text: out + text.slice(last), count };
   }
 }
+
+/** What stands before a secret (a space, a quote, a bracket, a separator): where a cut piece starts. */
+const CUT_STOP = /[\s"'<>()[\]{},;=:&?#/\\]/;
+const CUT_PIECE_MAX = 4096;

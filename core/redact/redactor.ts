@@ -13,11 +13,28 @@ import type { HarCookie, HarNameValue } from '../har/types';
 import { scrubBase64 } from './binary';
 import { KnownSecrets } from './known';
 import type { RedactionManifest, RedactionOptions, UserRedactionRule } from './manifest';
-import { isSecretHeader, isSecretParam } from './rules';
+import { describesSecret, isSecretHeader, isSecretParam } from './rules';
+import { SuspectBook } from './suspects';
 import { scrubBody, scrubText } from './text';
 
 const PLACEHOLDER = /^(?:\[redacted:[^\]\s]*\]|%5Bredacted%3A[^%\s]*(?:%23\d+)?%5D)$/;
 const AUTH_SCHEME = /^(Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256|Hawk)(\s+)(.+)$/is;
+/** A credential in one piece after the scheme (RFC 7235 token68: base64, a JWT, an opaque token). */
+const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*$/;
+const ONE_PARAM = String.raw`[A-Za-z][\w-]*\s*=\s*(?:"(?:[^"\\]|\\.)*"|[^\s,"]+)`;
+/** `token="…", realm="…"`, `Credential=…, SignedHeaders=…, Signature=…`: a list of auth-params. */
+const AUTH_PARAMS = new RegExp(String.raw`^\s*${ONE_PARAM}(?:\s*,\s*${ONE_PARAM})*\s*$`);
+const AUTH_PARAM = /([A-Za-z][\w-]*)(\s*=\s*)(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g;
+/** Auth-params that describe the exchange, not the credential. */
+const PUBLIC_AUTH_PARAMS = new Set([
+  'realm',
+  'algorithm',
+  'qop',
+  'nc',
+  'charset',
+  'userhash',
+  'signedheaders',
+]);
 
 export interface CompiledUserRule extends UserRedactionRule {
   regex: RegExp;
@@ -32,13 +49,20 @@ export class Redactor {
   private readonly perLabel = new Map<string, number>();
   private fired = new Map<string, number>();
   private readonly knownSecrets = new KnownSecrets();
-  private suspects = new Map<string, { rule: string; placeholder: string; count: number }>();
+  /** Values removed (replaced by their placeholder and learnt): the manifest's distinct secrets. */
+  private readonly removed = new Set<string>();
+  /** Values removed for their name: a suspect the user keeps goes anyway when it is one. */
+  private readonly named = new Set<string>();
+  /** Suspects the user keeps, by placeholder. */
+  private readonly keep: ReadonlySet<string>;
+  private suspects = new SuspectBook();
   private drops: Array<{ place: string; bytes: number }> = [];
   private finalPass = false;
 
   constructor(options: RedactionOptions = {}) {
     this.active = options.includeSecrets !== true;
     this.keepJwtTimes = options.keepJwtTimes === true;
+    this.keep = new Set(options.keep ?? []);
     this.userRules = (options.rules ?? []).flatMap((rule) => {
       try {
         const source = rule.match === 'text' ? rule.pattern : `^(?:${rule.pattern})$`;
@@ -55,7 +79,25 @@ export class Redactor {
    */
   secret(value: string, rule: string, label: string): string {
     if (!this.active || value === '' || PLACEHOLDER.test(value)) return value;
+    // `Bearer undefined`, `{"error":"Missing apiKey"}`: evidence about the secret, not the secret.
+    if (!rule.startsWith('user:') && describesSecret(value)) return value;
+    this.named.add(value);
+    return this.remove(value, rule, label);
+  }
+
+  /** Replaces `value` by its placeholder, learnt for the final pass, counted under `rule`. */
+  private remove(value: string, rule: string, label: string): string {
     this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
+    const placeholder = this.placeholderFor(value, label);
+    if (!this.removed.has(value)) {
+      this.removed.add(value);
+      this.knownSecrets.add(value, placeholder);
+    }
+    return placeholder;
+  }
+
+  /** The placeholder of `value`, given on first sight and numbered per label. */
+  private placeholderFor(value: string, label: string): string {
     let placeholder = this.placeholders.get(value);
     if (placeholder === undefined) {
       const safe = label.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'secret';
@@ -63,7 +105,6 @@ export class Redactor {
       this.perLabel.set(safe, n);
       placeholder = `[redacted:${safe}#${n}]`;
       this.placeholders.set(value, placeholder);
-      this.knownSecrets.add(value, placeholder);
     }
     return placeholder;
   }
@@ -86,28 +127,33 @@ export class Redactor {
   startFinalPass(): void {
     this.finalPass = true;
     this.fired = new Map();
-    this.suspects = new Map();
+    this.suspects = new SuspectBook();
     this.drops = [];
   }
 
   /**
    * In the final pass, a copy of `value` (an entry, a message) with every string cleared of the
    * secrets learnt anywhere in the file: the fields no rule scans (a status text, an id) too.
+   * The suspects found while it was built learn their place from it.
    * @param value A JSON-like value built for output.
    */
   seal<T>(value: T): T {
-    if (!this.active || !this.finalPass || this.knownSecrets.size === 0) return value;
-    return mapStrings(value, (text) => this.known(text));
+    if (!this.active || !this.finalPass) return value;
+    const out = this.knownSecrets.size === 0 ? value : mapStrings(value, (text) => this.known(text));
+    this.suspects.sealed(out);
+    return out;
   }
 
-  /** A value caught by its looks (a PEM key, a vendor key, a random token), listed for review. */
+  /**
+   * A value caught by its looks (a PEM key, a vendor key, a random token), listed for review;
+   * kept as it is when the user chose so (`RedactionOptions.keep`) and no name made it a secret.
+   */
   suspect(value: string, rule: string, label: string): string {
-    const placeholder = this.secret(value, rule, label);
-    if (placeholder === value) return value;
-    const seen = this.suspects.get(placeholder);
-    if (seen) seen.count++;
-    else this.suspects.set(placeholder, { rule, placeholder, count: 1 });
-    return placeholder;
+    if (!this.active || value === '' || PLACEHOLDER.test(value)) return value;
+    const placeholder = this.placeholderFor(value, label);
+    const kept = this.keep.has(placeholder) && !this.named.has(value);
+    this.suspects.note(placeholder, rule, value, kept);
+    return kept ? value : this.remove(value, rule, label);
   }
 
   /** A JWT: its payload and signature go (only `exp`/`iat` stay readable if the user asked). */
@@ -129,7 +175,7 @@ export class Redactor {
 
   /** The placeholder already given to `value`, if any. */
   placeholderOf(value: string): string | undefined {
-    return this.placeholders.get(value);
+    return this.removed.has(value) ? this.placeholders.get(value) : undefined;
   }
 
   userRuleFor(match: UserRedactionRule['match'], name: string): CompiledUserRule | undefined {
@@ -146,10 +192,27 @@ export class Redactor {
     if (isSecretHeader(name)) {
       // Keep the scheme (`Bearer`): it says what kind of credential was sent, not its value.
       const scheme = AUTH_SCHEME.exec(value);
-      if (scheme) return `${scheme[1]}${scheme[2]}${this.secret(scheme[3], `header:${lower}`, lower)}`;
+      if (scheme) return `${scheme[1]}${scheme[2]}${this.credentials(scheme[3], lower)}`;
       return this.secret(value, `header:${lower}`, lower);
     }
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? this.url(value) : this.text(value);
+  }
+
+  /**
+   * What follows an auth scheme: one token, or a list of auth-params (`token="…", realm="…"`,
+   * Digest's `response="…"`) whose credential values go one by one, so each is learnt alone and
+   * removed where it shows up again without its quotes.
+   */
+  private credentials(rest: string, header: string): string {
+    const rule = `header:${header}`;
+    if (TOKEN68.test(rest) || !AUTH_PARAMS.test(rest)) return this.secret(rest, rule, header);
+    return rest.replace(AUTH_PARAM, (whole, key: string, eq: string, quoted?: string, bare?: string) => {
+      const name = key.toLowerCase();
+      const value = quoted ?? bare ?? '';
+      if (value === '' || PUBLIC_AUTH_PARAMS.has(name)) return whole;
+      const out = name === 'uri' ? this.url(value) : this.secret(value, rule, header);
+      return quoted === undefined ? `${key}${eq}${out}` : `${key}${eq}"${out}"`;
+    });
   }
 
   headers(list: HarNameValue[]): HarNameValue[] {
@@ -241,8 +304,8 @@ export class Redactor {
       fired: [...this.fired]
         .map(([rule, count]) => ({ rule, count }))
         .sort((a, b) => a.rule.localeCompare(b.rule)),
-      distinctSecrets: this.placeholders.size,
-      suspects: [...this.suspects.values()],
+      distinctSecrets: this.removed.size,
+      suspects: this.suspects.list(),
       dropped: this.drops,
       userRules: this.userRules.map(({ label, match, pattern }) => ({ label, match, pattern })),
     };

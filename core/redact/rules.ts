@@ -48,6 +48,8 @@ const SECRET_WORDS = new Set([
   'sessionid',
   'sessiontoken',
   'sessid',
+  'jsessionid',
+  'phpsessid',
   'sid',
   'jwt',
   'bearer',
@@ -104,6 +106,16 @@ const DESCRIPTIVE_WORDS = new Set([
   'statu',
   'state',
   'mode',
+  // A finding's or an event's name about a secret (`auth/refresh-failed`, `expired-token`).
+  'rejected',
+  'failed',
+  'missing',
+  'expired',
+  'invalid',
+  'revoked',
+  'error',
+  'race',
+  'context',
 ]);
 /** `…Key` is a secret's name unless the word before says what kind of harmless key it is. */
 const HARMLESS_KEY_KINDS = new Set([
@@ -157,11 +169,54 @@ function secretWords(words: readonly string[], paramOnly: boolean): boolean {
   if (words.length === 1)
     return words[0] === 'session' || words[0] === 'refresh' || (paramOnly && last === 'code');
   if (words[0] === 'session' && last === 'id') return true;
+  // `laravel_session=`, `rack.session=` in a URL; SAML's signed assertion (`SAMLResponse=`).
+  if (paramOnly && (last === 'session' || (words[0] === 'saml' && last === 'response'))) return true;
   // `X-Refresh` (a vendor's refresh-token header), `auth_code`, `otp_code`.
   if (words.length === 2 && words[0] === 'x' && words[1] === 'refresh') return true;
   return (
     last === 'code' && (words.includes('auth') || words.includes('verification') || words.includes('mfa'))
   );
+}
+
+/** Words a server or an app writes about a credential rather than in it: `Missing apiKey`, `token expired`. */
+const STATUS_WORDS = new Set([
+  'missing',
+  'invalid',
+  'unknown',
+  'expired',
+  'required',
+  'revoked',
+  'bad',
+  'wrong',
+  'no',
+  'not',
+  'empty',
+  'malformed',
+  'incorrect',
+  'absent',
+  'denied',
+  'unauthorized',
+  'unauthorised',
+  'forbidden',
+  'provided',
+  'found',
+  'supplied',
+  'mismatch',
+]);
+const NOT_A_VALUE = /^(?:undefined|null|nil|none|NaN|true|false|\[object Object\])$/i;
+
+/**
+ * Whether a value found under a secret's name says something about the secret instead of being
+ * one: `undefined` and `null` (`Bearer undefined` is the bug to see), or a few words of letters
+ * of which one says its state (`Missing apiKey`, `Unknown api key`, `expired`, `Token has
+ * expired.`). Such a value stays, and is not removed elsewhere in the file either.
+ * @param value A value a name-based rule would remove.
+ */
+export function describesSecret(value: string): boolean {
+  const v = value.trim();
+  if (NOT_A_VALUE.test(v)) return true;
+  if (v.length > 80 || !/^[A-Za-z][A-Za-z' _.,:;!-]*$/.test(v)) return false;
+  return nameWords(v).some((w) => STATUS_WORDS.has(w));
 }
 
 /**
@@ -252,7 +307,7 @@ export const ESCAPED_JSON_PAIR_IN_TEXT =
  * arguments). Only names that hold secrets are touched.
  */
 export const COLON_PAIR_IN_TEXT =
-  /(?<![A-Za-z0-9_.[\]-])([A-Za-z_][A-Za-z0-9_.[\]-]{0,59})[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.)*)"?|'([^'\n]*)'?|([^\s"',;&{}()[\]]+))/g;
+  /(?<![A-Za-z0-9_.[\]-])([A-Za-z_][A-Za-z0-9_.[\]-]{0,59})[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.)*)"?|'([^'\n]*)'?|([^\s"',;&{}()[\]<>]+))/g;
 
 /**
  * `token=…` in text that is not a URL or form body: log lines, exception messages. The
@@ -260,4 +315,15 @@ export const COLON_PAIR_IN_TEXT =
  * run of name characters (a 1 KB frame of `xxxx…`) is tried for 60 characters, which made a
  * 1 GB export take minutes (docs/benchmarks.md).
  */
-export const PARAM_PAIR_IN_TEXT = /(?<![A-Za-z0-9_.[\]-])([A-Za-z0-9_.[\]-]{1,60})=([^&\s"';,]+)/g;
+export const PARAM_PAIR_IN_TEXT =
+  /(?<![A-Za-z0-9_.[\]%-])((?:[A-Za-z0-9_.[\]-]|%[0-9A-Fa-f]{2}){1,60})=(?:"([^"\n]*)"?|'([^'\n]*)'?|([^&\s"';,<>]+))/g;
+
+/**
+ * `<password>…</password>`, `<wsse:Password Type="…">…</wsse:Password>`: an XML element whose
+ * name (without its prefix) is a secret's holds a secret as text.
+ */
+export const XML_ELEMENT_IN_TEXT =
+  /<((?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]{0,59}))(?:\s[^<>]*)?>([^<]{1,8192})<\/\1\s*>/g;
+
+/** Subresource Integrity hashes (`sha384-…`): public digests of scripts, never credentials. */
+export const SRI_HASH = /\bsha(?:256-[A-Za-z0-9+/]{43}=|384-[A-Za-z0-9+/]{64}|512-[A-Za-z0-9+/]{86}==)/g;

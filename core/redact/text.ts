@@ -19,8 +19,10 @@ import {
   looksRandom,
   PARAM_PAIR_IN_TEXT,
   PEM_PRIVATE_KEY,
+  SRI_HASH,
   URL_USERINFO,
   VENDOR_KEY,
+  XML_ELEMENT_IN_TEXT,
 } from './rules';
 
 const FORM = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
@@ -46,6 +48,50 @@ export function scrubBody(r: Redactor, text: string, mimeType = ''): string {
   return scrubText(r, text);
 }
 
+/** An HTML or XML start tag, and in it the `name` that says what its `value`/`content` is. */
+const TAG = /<[A-Za-z][^<>]{0,2000}>/g;
+const NAME_ATTRIBUTE = /\bname\s*=\s*["']([^"'<>]{1,60})["']/i;
+const VALUE_ATTRIBUTE = /(\b(?:value|content)\s*=\s*)(["'])([^"'<>]*)\2/i;
+
+function safeDecodeName(name: string): string {
+  if (!name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** `value` inside `whole` (its last occurrence) replaced by `out`. */
+function swapLast(whole: string, value: string, out: string): string {
+  const at = whole.lastIndexOf(value);
+  return whole.slice(0, at) + out + whole.slice(at + value.length);
+}
+
+/**
+ * Markup: `<password>…</password>` (any namespace prefix), and a tag whose `name` is a
+ * secret's carrying its `value`/`content` (`<input name="authenticity_token" value="…">`,
+ * `<meta name="csrf-token" content="…">`). Attributes named like secrets (`token="…"`) are
+ * `key="…"` pairs, caught with the other pairs.
+ */
+function scrubMarkup(r: Redactor, text: string): string {
+  let out = text;
+  if (out.includes('</'))
+    out = out.replace(XML_ELEMENT_IN_TEXT, (whole, _tag: string, local: string, value: string) => {
+      if (value.trim() === '' || !isSecretJsonKey(local)) return whole;
+      const close = whole.lastIndexOf('</');
+      const secret = r.secret(value, `xml:${local.toLowerCase()}`, local);
+      return whole.slice(0, close - value.length) + secret + whole.slice(close);
+    });
+  return out.replace(TAG, (tag) => {
+    const name = NAME_ATTRIBUTE.exec(tag)?.[1];
+    if (name === undefined || !isSecretParam(name)) return tag;
+    return tag.replace(VALUE_ATTRIBUTE, (whole, head: string, quote: string, value: string) =>
+      value === '' ? whole : `${head}${quote}${r.secret(value, `param:${name.toLowerCase()}`, name)}${quote}`,
+    );
+  });
+}
+
 /** A lowercase word (or hyphenated words) ending a clause: `refresh`, `time-out.` */
 const PROSE_WORD = /^[a-z]+(?:-[a-z]+)*[.]?$/;
 
@@ -63,6 +109,7 @@ export function scrubText(r: Redactor, text: string): string {
     out = out.replace(PEM_PRIVATE_KEY, (key) => r.suspect(key, 'value:private-key', 'private-key'));
   out = out.replace(VENDOR_KEY, (key) => r.suspect(key, 'value:vendor-key', 'api-key'));
   out = out.replace(JWT, (token) => r.jwt(token));
+  if (out.includes('<')) out = scrubMarkup(r, out);
   out = out.replace(AUTH_SCHEME_IN_TEXT, (whole, scheme: string, value: string) => {
     // "Token refresh failed": a lowercase word after the scheme is prose, not a credential.
     if (PROSE_WORD.test(value)) return whole;
@@ -86,11 +133,19 @@ export function scrubText(r: Redactor, text: string): string {
     const at = whole.lastIndexOf(v);
     return whole.slice(0, at) + r.secret(v, `text:${name.toLowerCase()}`, name) + whole.slice(at + v.length);
   });
-  out = out.replace(PARAM_PAIR_IN_TEXT, (whole, name: string, value: string) =>
-    isSecretParam(name) ? `${name}=${r.secret(value, `param:${name.toLowerCase()}`, name)}` : whole,
-  );
+  out = out.replace(PARAM_PAIR_IN_TEXT, (whole, raw: string, dq?: string, sq?: string, bare?: string) => {
+    const v = dq ?? sq ?? bare ?? '';
+    const name = safeDecodeName(raw);
+    if (v === '' || !isSecretParam(name)) return whole;
+    return swapLast(whole, v, r.secret(v, `param:${name.toLowerCase()}`, name));
+  });
+  // Subresource Integrity hashes are public: their runs are not random tokens.
+  const sri: Array<[number, number]> = [];
+  if (out.includes('sha')) for (const m of out.matchAll(SRI_HASH)) sri.push([m.index, m.index + m[0].length]);
   out = out.replace(LONG_TOKEN, (run: string, at: number, all: string) =>
-    looksRandom(run) && !all.endsWith('base64,', at) ? r.suspect(run, 'value:random-token', 'token') : run,
+    looksRandom(run) && !all.endsWith('base64,', at) && !sri.some(([from, to]) => at >= from && at < to)
+      ? r.suspect(run, 'value:random-token', 'token')
+      : run,
   );
   for (const rule of r.userRules) {
     if (rule.match === 'text')

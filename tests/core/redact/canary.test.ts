@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportHar } from '../../../core/har';
 import { canaries } from './canaries';
+import { edgeCanaries } from './canaries-edge';
 import { moreCanaries } from './canaries-more';
 
 const first = canaries();
-const all = [...first, ...moreCanaries(first.length + 100)];
+const all = [...first, ...moreCanaries(first.length + 100), ...edgeCanaries(first.length + 1000)];
 
 /** The forms a secret can leak in. */
 export function leaks(text: string, secrets: string[]): string[] {
