@@ -26,7 +26,20 @@ function hostOf(url: string): string {
 }
 
 /**
- * The failed requests this rule speaks for: not preflights, not CORS failures.
+ * Whether a request could have gone to the network: `http(s)`/`ws(s)` (or a URL that does not
+ * parse, to be safe). `about:blank`, `data:`, `blob:` and extension pages are listed with status
+ * 0 in DevTools' HAR, yet no server was asked.
+ */
+export function isNetworkUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
+  return (
+    scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'ws' || scheme === 'wss'
+  );
+}
+
+/**
+ * The failed requests this rule speaks for: not preflights, not CORS failures, not `about:`,
+ * `data:`, `blob:` or extension URLs.
  * @param explained Requests a CORS finding already names (from the console's words, say).
  */
 export function networkFailures(
@@ -40,6 +53,7 @@ export function networkFailures(
     if (r.state !== 'failed' || r.failure === undefined) continue;
     // A preflight's failure is told on the request it was sent for; a CORS verdict by cors/*.
     if (r.preflightFor !== undefined || r.failure.cors !== undefined || cors.has(r.id)) continue;
+    if (!isNetworkUrl(r.url)) continue;
     failed.push(r);
   }
   return failed;
