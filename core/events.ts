@@ -199,6 +199,11 @@ export interface CaptureDropped {
   overflow: number;
   /** Page event times outside the recording's window, clamped into it (`recorder/page-intake.ts`). */
   clamped?: number;
+  /**
+   * Frame payloads not kept: the tab's recording passed its memory bound (`recorder/memory-bound.ts`)
+   * and new frames were recorded without their data (`truncated`, with their `size`).
+   */
+  payloads?: number;
   reason?: string;
 }
 

@@ -110,6 +110,12 @@ export type RecorderToBridge = { type: 'record'; on: boolean } | { type: 'policy
 
 export const PANEL_PORT = 'handshake-panel';
 
+/**
+ * The `storage.local` key of the panel's "Keep everything" setting: `true` lifts the recorder's
+ * per-tab memory bound (`recorder/memory-bound.ts`). The recorder follows the key's changes.
+ */
+export const KEEP_EVERYTHING_KEY = 'recorder:keepEverything';
+
 export type PanelToRecorder =
   /**
    * `fromSeq`: the last seq the panel already holds (a reconnect): the recorder sends only what

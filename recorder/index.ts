@@ -13,6 +13,7 @@ import {
   type RecorderToPanel,
 } from '../core/protocol';
 import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
+import { watchKeepEverything } from './memory-bound';
 import { RealtimeRuleError } from './realtime-policy';
 import { forgetClosedTab, removeStaleLogs } from './stale-logs';
 import { TabRecording } from './tab-recording';
@@ -106,6 +107,7 @@ export function startRecorder(): void {
   cleaned = removeStaleLogs().catch((err: unknown) =>
     console.warn('Handshake: start-up cleaning failed', err),
   );
+  watchKeepEverything();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === BRIDGE_PORT) onBridge(port);
     else if (port.name === PANEL_PORT) onPanel(port);

@@ -46,6 +46,27 @@ export function mergeUnsaved(a: UnsavedRange | undefined, b: UnsavedRange): Unsa
   return { from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), reason: b.reason };
 }
 
+/**
+ * The gaps a restored log begins with: events the browser refused and the worker never stored
+ * (`unsaved`), and, when the worker died mid-recording, the time since the last stored event.
+ */
+export function restartGaps(
+  saved: store.TabState,
+  last: RecordedEvent | undefined,
+  now: number,
+): CaptureGap[] {
+  const gaps: CaptureGap[] = [];
+  if (saved.unsaved) {
+    const { from, to, reason } = saved.unsaved;
+    const why = `not saved to IndexedDB before the service worker restarted (${reason})`;
+    gaps.push({ kind: 'capture.gap', from, to, reason: why });
+  }
+  // Events after the last saved batch died with the worker: say so in the log.
+  if (saved.recording)
+    gaps.push({ kind: 'capture.gap', from: last?.time ?? now, to: now, reason: 'service worker restarted' });
+  return gaps;
+}
+
 /** How the reason of a gap for events the browser refused to store begins. */
 export const LOST_MARK = 'not saved to IndexedDB';
 

@@ -16,7 +16,8 @@ import type {
 import { CdpCapture } from './cdp-capture';
 import { cdpAvailable } from './cdp-session';
 import * as store from './event-store';
-import { LogWriter } from './log-writer';
+import { LogWriter, restartGaps } from './log-writer';
+import { MemoryBound, type MemoryBoundOptions } from './memory-bound';
 import { CHUNK, PanelFanout } from './panel-fanout';
 import * as realtime from './realtime-policy';
 import { appendPageEvents } from './page-intake';
@@ -44,6 +45,8 @@ interface StoredLoad {
 
 export interface TabRecordingDeps {
   reloadTab(tabId: number): Promise<void>;
+  /** The per-tab memory bound's settings (tests); the default is `MEMORY_BOUND_BYTES`. */
+  memory?: MemoryBoundOptions;
 }
 
 export class TabRecording {
@@ -58,6 +61,8 @@ export class TabRecording {
   private bridge: Port | undefined;
   /** Saves appended events in batches, then sends them to the panels. */
   private readonly writer: LogWriter;
+  /** Beyond it, new frames are kept without their payload, counted (`memory-bound.ts`). */
+  private readonly memory: MemoryBound;
   /**
    * Set while the stored log is read in pages after a worker restart: `events` holds the pages
    * read so far, new events wait in `loading.live` and reach panels after the stored ones.
@@ -69,6 +74,7 @@ export class TabRecording {
     private readonly deps: TabRecordingDeps,
   ) {
     this.panels = new PanelFanout(tabId, (port) => this.loading?.panels.delete(port));
+    this.memory = new MemoryBound((body) => this.append('user', Date.now(), body), deps.memory);
     this.cdp = new CdpCapture({
       tabId: this.tabId,
       isRecording: () => this.state.recording,
@@ -122,25 +128,9 @@ export class TabRecording {
         rec.loading = { after: 0, upTo: last.seq, live: [], panels: new Map() };
         if (await rec.loadPage(CHUNK)) void rec.loadStored();
       }
-      if (saved.unsaved) {
-        // The browser refused these events and the worker stopped before they were stored.
-        const { from, to, reason } = saved.unsaved;
-        rec.append('user', Date.now(), {
-          kind: 'capture.gap',
-          from,
-          to,
-          reason: `not saved to IndexedDB before the service worker restarted (${reason})`,
-        });
-      }
+      const now = Date.now();
+      for (const gap of restartGaps(saved, last, now)) rec.append('user', now, gap);
       if (saved.recording) {
-        // Events after the last saved batch died with the worker: say so in the log.
-        const now = Date.now();
-        rec.append('user', now, {
-          kind: 'capture.gap',
-          from: last?.time ?? now,
-          to: now,
-          reason: 'service worker restarted',
-        });
         // The worker died mid-recording: take the debugger back unless the user refused it.
         rec.cdp.markRestarted();
         if (!saved.userCanceled) await rec.cdp.attach();
@@ -251,6 +241,7 @@ export class TabRecording {
     if (!this.state.recording) return;
     this.state.recording = false;
     for (const { time, body } of this.har.drain()) this.append('har', time, body);
+    this.memory.flushReport();
     this.appendUser('stop');
     await this.saveState();
     this.tellBridge();
@@ -263,6 +254,7 @@ export class TabRecording {
     // Stored events still being read are deleted below: stop reading them.
     this.loading = undefined;
     this.events = [];
+    this.memory.reset();
     this.state.firstSeq = this.state.nextSeq;
     await store.deleteEvents(this.tabId);
     // Keep seq strictly increasing across clears so late batches can't collide.
@@ -276,6 +268,7 @@ export class TabRecording {
     this.loading = undefined;
     // No write may land after the delete below: stop writing, wait for the one in flight.
     await this.writer.dispose();
+    this.memory.dispose();
     await this.cdp.dispose();
     await store.deleteEvents(this.tabId);
     await store.deleteTabState(this.tabId);
@@ -320,7 +313,7 @@ export class TabRecording {
   }
 
   private append(source: EventSource, time: number, body: EventBody): void {
-    const event = { ...body, seq: this.state.nextSeq++, time, source } as RecordedEvent;
+    const event = { ...this.memory.admit(body), seq: this.state.nextSeq++, time, source } as RecordedEvent;
     // While stored events are still being read, `events` must stay their prefix, in seq order.
     (this.loading?.live ?? this.events).push(event);
     this.writer.add(event);
@@ -348,7 +341,10 @@ export class TabRecording {
     const page = await store.loadEventsPage(this.tabId, load.after, load.upTo, limit);
     // Cleared or disposed meanwhile: this page is gone.
     if (this.loading !== load) return false;
-    for (const e of page) this.events.push(e);
+    for (const e of page) {
+      this.events.push(e);
+      this.memory.count(e);
+    }
     if (page.length > 0) load.after = page[page.length - 1].seq;
     for (const [port, since] of load.panels) {
       const events = page[0]?.seq > since ? page : page.filter((e) => e.seq > since);

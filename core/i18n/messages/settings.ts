@@ -1,4 +1,4 @@
-/** The settings menu: theme and language. */
+/** The settings menu: theme, language and the recorder's memory bound. */
 export const en = {
   button: 'Settings',
   theme: 'Theme',
@@ -7,6 +7,10 @@ export const en = {
   themeDark: 'Dark',
   language: 'Language',
   languageAuto: 'Auto (browser language)',
+  recording: 'Recording',
+  keepEverything: 'Keep everything',
+  keepEverythingTitle:
+    'Keep every frame payload however large a recording grows. Off: beyond 256 MiB per tab, new frames are kept without their payload, counted as dropped',
 };
 
 export const ru: typeof en = {
@@ -17,4 +21,8 @@ export const ru: typeof en = {
   themeDark: 'Тёмная',
   language: 'Язык',
   languageAuto: 'Авто (язык браузера)',
+  recording: 'Запись',
+  keepEverything: 'Хранить всё',
+  keepEverythingTitle:
+    'Хранить содержимое всех кадров, как бы ни росла запись. Если выключено: сверх 256 МиБ на вкладку новые кадры сохраняются без содержимого и учитываются как потерянные',
 };
