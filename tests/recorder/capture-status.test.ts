@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The capture status says when page event times were clamped into the recording's window
- * (`recorder/page-intake.ts`), apart from what was dropped: the events are kept, their times moved.
+ * (`recorder/page-intake.ts`), apart from what was dropped: the events are kept, their times moved;
+ * and how many frames were kept without their payload beyond the memory bound.
  */
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +19,16 @@ describe('capture status: clamped page times', () => {
     expect(wrapper.get('[data-testid="dropped-count"]').text()).toBe('Dropped: 3');
   });
 
-  it('says nothing of clamping when no time was clamped', () => {
-    const wrapper = mount(CaptureStatus, { props: { ...base, clamped: 0 } });
+  it('says nothing of clamping or payloads when none were', () => {
+    const wrapper = mount(CaptureStatus, { props: { ...base, clamped: 0, payloads: 0 } });
     expect(wrapper.find('[data-testid="clamped-count"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="payloads-count"]').exists()).toBe(false);
+  });
+
+  it('shows frames kept without their payload beyond the memory bound', () => {
+    const wrapper = mount(CaptureStatus, { props: { ...base, payloads: 12 } });
+    const payloads = wrapper.get('[data-testid="payloads-count"]');
+    expect(payloads.text()).toBe('Payloads not kept: 12');
+    expect(payloads.attributes('title')).toMatch(/Keep everything/);
   });
 });

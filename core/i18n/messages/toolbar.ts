@@ -37,6 +37,10 @@ export const en = {
   clampedTitle: (p: { count: number }) =>
     `Page event times outside the recording's window: ${p.count}; moved to its edge ` +
     '(the events are kept, their times are not to be trusted)',
+  payloads: (p: { count: number }) => `Payloads not kept: ${p.count}`,
+  payloadsTitle: (p: { count: number }) =>
+    `Frames recorded without their payload: ${p.count}; this tab's recording passed its memory bound ` +
+    '(settings: Keep everything lifts it)',
 };
 
 export const ru: typeof en = {
@@ -76,4 +80,8 @@ export const ru: typeof en = {
   clampedTitle: (p) =>
     `Время событий страницы вне окна записи: ${p.count}; оно сдвинуто к краю окна ` +
     '(события сохранены, но их времени доверять нельзя)',
+  payloads: (p) => `Без содержимого: ${p.count}`,
+  payloadsTitle: (p) =>
+    `Кадров записано без содержимого: ${p.count}; запись этой вкладки превысила предел памяти ` +
+    '(в настройках: «Хранить всё» снимает предел)',
 };
