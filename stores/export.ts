@@ -23,6 +23,11 @@ export const useExportStore = defineStore('export', () => {
   /** Never remembered: every export starts redacted, the opt-in is asked for each time. */
   const includeSecrets = ref(false);
   const keepJwtTimes = ref(false);
+  /**
+   * Suspects (removed for their looks alone) the user keeps in this export, by placeholder.
+   * Cleared on every open and whenever the rules change (placeholders may be numbered anew).
+   */
+  const kept = ref<string[]>([]);
   const format = ref<ExportFormat>('har');
   const preview = shallowRef<RedactionManifest | null>(null);
   const progress = ref<HarExportProgress | null>(null);
@@ -39,16 +44,22 @@ export const useExportStore = defineStore('export', () => {
     rules: [...rules.value],
     keepJwtTimes: keepJwtTimes.value,
     includeSecrets: includeSecrets.value,
+    keep: [...kept.value],
   });
 
   function refreshPreview(): void {
-    preview.value = previewRedaction(events(), { rules: [...rules.value], keepJwtTimes: keepJwtTimes.value });
+    preview.value = previewRedaction(events(), {
+      rules: [...rules.value],
+      keepJwtTimes: keepJwtTimes.value,
+      keep: [...kept.value],
+    });
   }
 
   function show(): void {
     includeSecrets.value = false;
     failure.value = null;
     progress.value = null;
+    kept.value = [];
     open.value = true;
     refreshPreview();
   }
@@ -64,17 +75,27 @@ export const useExportStore = defineStore('export', () => {
     const problem = ruleProblem(rule, locale.value);
     if (problem) return problem;
     rules.value = [...rules.value, rule];
+    kept.value = [];
     refreshPreview();
     return null;
   }
 
   function removeRule(index: number): void {
     rules.value = rules.value.filter((_, i) => i !== index);
+    kept.value = [];
     refreshPreview();
   }
 
   function setKeepJwtTimes(keep: boolean): void {
     keepJwtTimes.value = keep;
+    kept.value = [];
+    refreshPreview();
+  }
+
+  /** Keeps a suspect as captured in this export (or redacts it again), by its placeholder. */
+  function keepSuspect(placeholder: string, keep: boolean): void {
+    const others = kept.value.filter((p) => p !== placeholder);
+    kept.value = keep ? [...others, placeholder] : others;
     refreshPreview();
   }
 
@@ -148,6 +169,8 @@ export const useExportStore = defineStore('export', () => {
     addRule,
     removeRule,
     setKeepJwtTimes,
+    kept,
+    keepSuspect,
     run,
   };
 });

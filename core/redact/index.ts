@@ -4,5 +4,11 @@
  */
 export { Redactor } from './redactor';
 export { describeRemoval, redactionRuleProblem } from './describe';
-export type { RedactionManifest, RedactionOptions, UserRedactionRule } from './manifest';
+export type {
+  RedactionManifest,
+  RedactionOptions,
+  SuspectPlace,
+  SuspectReview,
+  UserRedactionRule,
+} from './manifest';
 export { isSecretHeader, isSecretJsonKey, isSecretParam } from './rules';

@@ -42,7 +42,37 @@ export const en = {
     jsonKey: 'JSON key',
     param: 'Query or form parameter',
   },
-  /** Why a rule the user typed cannot be added. */
+  /** Values removed for their looks alone, listed for review (components/export/suspect-review.vue). */
+  suspects: {
+    label: 'Values that look like secrets',
+    intro:
+      'These were removed for their looks alone, not for their name. Keep one only if you are sure it is ' +
+      'not a secret (a build id, a public hash).',
+    kinds: {
+      jwt: 'JWT',
+      'private-key': 'private key',
+      'vendor-key': 'API key',
+      'random-token': 'random token',
+      other: 'secret',
+    } as Record<string, string>,
+    length: (p: { count: number }) => `${p.count} ${pluralEn(p.count, 'character', 'characters')}`,
+    seen: (p: { count: number }) => `seen ${p.count} ${pluralEn(p.count, 'time', 'times')}`,
+    where: {
+      url: 'in the URL',
+      requestHeader: (p: { name: string }) => `in the request header ${p.name}`,
+      responseHeader: (p: { name: string }) => `in the response header ${p.name}`,
+      query: (p: { name: string }) => `in the query parameter ${p.name}`,
+      requestBody: 'in the request body',
+      responseBody: 'in the response body',
+      status: 'in the status or error text',
+      message: 'in a message',
+      other: 'elsewhere in the entry',
+      extras: 'in exceptions, logs or findings',
+    },
+    keep: 'Keep as is',
+    keepLabel: (p: { preview: string }) => `Keep ${p.preview} in the file as captured`,
+    kept: 'Kept: this value will be in the file as captured.',
+  },
 };
 
 export const ru: typeof en = {
@@ -91,5 +121,35 @@ export const ru: typeof en = {
     header: 'Имя заголовка',
     jsonKey: 'Ключ JSON',
     param: 'Параметр запроса или формы',
+  },
+  suspects: {
+    label: 'Значения, похожие на секреты',
+    intro:
+      'Они скрыты только по виду, а не по имени. Оставляйте значение, только если уверены, что это не ' +
+      'секрет (номер сборки, публичный хеш).',
+    kinds: {
+      jwt: 'JWT',
+      'private-key': 'закрытый ключ',
+      'vendor-key': 'ключ API',
+      'random-token': 'случайный токен',
+      other: 'секрет',
+    },
+    length: (p) => `${p.count} ${pluralRu(p.count, 'символ', 'символа', 'символов')}`,
+    seen: (p) => `встречается ${p.count} ${pluralRu(p.count, 'раз', 'раза', 'раз')}`,
+    where: {
+      url: 'в URL',
+      requestHeader: (p) => `в заголовке запроса ${p.name}`,
+      responseHeader: (p) => `в заголовке ответа ${p.name}`,
+      query: (p) => `в параметре запроса ${p.name}`,
+      requestBody: 'в теле запроса',
+      responseBody: 'в теле ответа',
+      status: 'в статусе или тексте ошибки',
+      message: 'в сообщении',
+      other: 'в другом поле записи',
+      extras: 'в исключениях, логах или выводах',
+    },
+    keep: 'Оставить как есть',
+    keepLabel: (p) => `Оставить ${p.preview} в файле как есть`,
+    kept: 'Оставлено: это значение попадёт в файл как есть.',
   },
 };
