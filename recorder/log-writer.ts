@@ -117,6 +117,8 @@ export class LogWriter {
     this.unsent = [];
     this.retry = [];
     this.attempts = 0;
+    // The refused events are deleted with the rest: a restart has no gap to log for them.
+    this.unsaved = undefined;
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }

@@ -256,6 +256,7 @@ export class TabRecording {
     this.events = [];
     this.memory.reset();
     this.state.firstSeq = this.state.nextSeq;
+    delete this.state.unsaved;
     await store.deleteEvents(this.tabId);
     // Keep seq strictly increasing across clears so late batches can't collide.
     await this.saveState();

@@ -184,6 +184,25 @@ describe('a write IndexedDB refuses', () => {
   });
 });
 
+describe('clearing a recording whose writes fail', () => {
+  it('drops the refused events with the rest: no gap for them after a restart', async () => {
+    const rec = await recording();
+    db.refuse = quota();
+    rec.addRejected(1, 'refused, then cleared');
+    await vi.advanceTimersByTimeAsync(100);
+    expect((db.states.get(TAB) as TabState).unsaved).toBeDefined();
+    await rec.clear(); // its last attempt is refused too
+    db.refuse = undefined;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((db.states.get(TAB) as TabState).unsaved).toBeUndefined();
+    expect(db.rows(TAB).some((e) => e.kind === 'capture.dropped')).toBe(false);
+    const restored = await TabRecording.restore(TAB, deps);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(gaps(db.rows(TAB)).map((e) => e.reason)).toEqual(['service worker restarted']);
+    expect(restored.recording).toBe(true);
+  });
+});
+
 describe('closing a tab', () => {
   it('cancels its pending writes: nothing lands after its rows are deleted', async () => {
     const rec = await recording();
