@@ -73,9 +73,20 @@ function reportImport(path: string, words: ReturnType<typeof importWords>, local
     progress(m.skipped({ file: path, index: s.index, reason: s.reason }));
 }
 
-/** An error in words: ours in `locale`, anything else as it says itself. */
+/** V8's JSON errors quote the file around the fault (`..."T12"}, tru]" is not valid JSON`). */
+const QUOTED_SOURCE = /,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)?\s+is not valid JSON\s*$/;
+
+/**
+ * An error in words: ours in `locale`, anything else as it says itself. The parser's quote of
+ * a damaged file goes: it can hold a piece of a secret, and this text is pasted into tickets.
+ */
 function errorText(error: unknown, locale: Locale): string {
-  if (error instanceof HarImportError) return error.localized(locale);
+  if (error instanceof HarImportError) {
+    const why = error.params.why;
+    if (error.code === 'invalidJson' && why !== undefined && QUOTED_SOURCE.test(why))
+      return HarImportError.of('invalidJson', { why: why.replace(QUOTED_SOURCE, '') }, locale).message;
+    return error.localized(locale);
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -111,12 +111,13 @@ export function requestRowHtml(
       : request.state === 'pending'
         ? h.pending
         : `${entry.response.status} ${entry.response.statusText}`.trim();
+  // The file's own words (a HAR's `_cors`): through the redactor like every captured string.
   const cors = verdict
-    ? `${verdict.corsError}${verdict.failedParameter ? ` (${r.text(verdict.failedParameter)})` : ''}`
+    ? r.text(`${verdict.corsError}${verdict.failedParameter ? ` (${verdict.failedParameter})` : ''}`)
     : '';
   const cells = [
     `+${humanDuration(request.startTime - origin, locale)}`,
-    request.method,
+    entry.request.method,
     clip(readableUrl(entry.request.url), 2000),
     status,
     request.endTime !== undefined ? humanDuration(entry.time, locale) : '',

@@ -2,7 +2,7 @@
  * The command line writes through a temporary file renamed at the end (`writeChunks`): a run
  * that fails half-way — the redaction throwing mid-file, a target it cannot write — leaves no
  * partial output under the asked name, no temporary file beside it, and an earlier file there
- * as it was.
+ * as it was. A file it cannot parse is refused without quoting its bytes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,5 +67,29 @@ describe('a failed write leaves nothing half-written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handshake-partial-'));
     expect(run('redact', CHROME_HAR, '-o', join(dir, 'out.har.gz')).code).toBe(0);
     expect(readdirSync(dir)).toEqual(['out.har.gz']);
+  });
+});
+
+describe('a damaged file', () => {
+  it("the parser's quote of the file is not printed: it can hold a piece of a secret", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handshake-partial-'));
+    const file = join(dir, 'damaged.har');
+    writeFileSync(
+      file,
+      '{"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"https://a.test/x",' +
+        '"headers":[{"name":"Cookie","value":"sid=cnrySECRET12"}, tru]}}]}}',
+    );
+    for (const args of [
+      ['analyze', file],
+      ['analyze', file, '--json'],
+      ['redact', file, '-o', join(dir, 'o.har')],
+    ]) {
+      const r = spawnSync(process.execPath, ['cli/handshake.mjs', ...args, '--lang', 'en'], {
+        encoding: 'utf8',
+      });
+      const printed = r.stdout + r.stderr;
+      expect(printed).toContain("Unexpected token ']'");
+      expect(printed).not.toMatch(/T12|tru\]/);
+    }
   });
 });

@@ -86,6 +86,18 @@ export function edgeCanaries(start: number): Canary[] {
   add("password='…' in an exception message", (s) =>
     log([{ kind: 'exception', surface: 'error', message: `Error: connect failed password='${s}'` }]),
   );
+  add('HTML <meta name="csrf-token" content="…">', (s) =>
+    request({
+      body: `<html><head><meta name="csrf-token" content="${s}"></head><body>hi</body></html>`,
+      mimeType: 'text/html',
+    }),
+  );
+  add('HTML hidden <input name="authenticity_token" value="…">', (s) =>
+    request({
+      body: `<form><input type="hidden" value='${s}' name='authenticity_token'><input name="q"></form>`,
+      mimeType: 'text/html',
+    }),
+  );
   add(';jsessionid= in a URL path', (s) => request({ url: `https://app.test/cart;jsessionid=${s}?x=1` }));
   add('PHPSESSID query parameter', (s) => request({ url: `https://app.test/x?PHPSESSID=${s}` }));
   add('laravel_session query parameter', (s) => request({ url: `https://app.test/x?laravel_session=${s}` }));
