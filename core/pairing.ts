@@ -2,43 +2,149 @@
  * Pairs two observers' reports of the same thing: the probe's (page) and the browser's (CDP or
  * a HAR), which arrive in either order, a little apart in time. Used by the reducer to show one
  * row per request, channel and throw.
+ *
+ * The page can forge any number of reports with one key (50,000 fetches of one URL), so each
+ * report costs O(log n): waiting reports are kept per key and per side, sorted by time, and a
+ * report only looks at the other side's reports nearest to its own time.
  */
 
-/** Unmatched candidates older than this are forgotten, which keeps each scan short. */
+/** Unmatched candidates older than this are forgotten, which keeps the lists short. */
 const PAIRING_MEMORY_MS = 60_000;
 
 interface Candidate {
   id: string;
   time: number;
-  fromPage: boolean;
+}
+
+/** Reports per block of a `Side`; a block is split when it holds twice as many. */
+const BLOCK = 256;
+
+/** A place in a `Side`: block, index in the block (`block === blocks.length`: the end). */
+interface Place {
+  block: number;
+  at: number;
+}
+
+/**
+ * One side's waiting reports, sorted by time (ties in arrival order), in blocks of at most
+ * 2 × BLOCK: finding a time is two binary searches, adding or taking one moves at most a block,
+ * whatever order the (page-dated) times arrive in.
+ */
+class Side {
+  private blocks: Candidate[][] = [];
+  size = 0;
+
+  /** Forgets the reports older than `cutoff`. */
+  expire(cutoff: number): void {
+    while (this.blocks.length > 0) {
+      const first = this.blocks[0];
+      if (first[first.length - 1].time < cutoff) {
+        this.blocks.shift();
+        this.size -= first.length;
+        continue;
+      }
+      let stale = 0;
+      while (first[stale].time < cutoff) stale++;
+      first.splice(0, stale);
+      this.size -= stale;
+      return;
+    }
+  }
+
+  /** The first place whose report is at `time` or later (`after`: later than `time`). */
+  private bound(time: number, after: boolean): Place {
+    const below = (t: number) => t < time || (after && t === time);
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const block = this.blocks[mid];
+      if (below(block[block.length - 1].time)) lo = mid + 1;
+      else hi = mid;
+    }
+    const block = this.blocks[lo];
+    let at = 0;
+    let end = block ? block.length : 0;
+    while (at < end) {
+      const mid = (at + end) >>> 1;
+      if (below(block[mid].time)) at = mid + 1;
+      else end = mid;
+    }
+    return { block: lo, at };
+  }
+
+  private get(p: Place): Candidate | undefined {
+    return this.blocks[p.block]?.[p.at];
+  }
+
+  private previous(p: Place): Candidate | undefined {
+    if (p.at > 0) return this.blocks[p.block][p.at - 1];
+    const block = this.blocks[p.block - 1];
+    return block?.[block.length - 1];
+  }
+
+  add(candidate: Candidate): void {
+    this.size++;
+    const p = this.bound(candidate.time, true);
+    if (p.block === this.blocks.length) {
+      const last = this.blocks[this.blocks.length - 1];
+      if (last && last.length < 2 * BLOCK) last.push(candidate);
+      else this.blocks.push([candidate]);
+      return;
+    }
+    const block = this.blocks[p.block];
+    block.splice(p.at, 0, candidate);
+    if (block.length > 2 * BLOCK) this.blocks.splice(p.block + 1, 0, block.splice(BLOCK));
+  }
+
+  /**
+   * Takes the report nearest to `time` within `windowMs`: on a tie the earlier one, and among
+   * reports of one time the first to arrive.
+   */
+  take(time: number, windowMs: number): Candidate | undefined {
+    const next = this.bound(time, false);
+    const after = this.get(next);
+    const before = this.previous(next);
+    let place: Place | undefined;
+    if (before && time - before.time <= windowMs && (!after || time - before.time <= after.time - time))
+      place = this.bound(before.time, false);
+    else if (after && after.time - time <= windowMs) place = next;
+    if (!place) return undefined;
+    const block = this.blocks[place.block];
+    const [taken] = block.splice(place.at, 1);
+    if (block.length === 0) this.blocks.splice(place.block, 1);
+    this.size--;
+    return taken;
+  }
 }
 
 /**
  * Pairs a page report with a browser report of the same thing (same key, close in time),
- * whichever arrives first. Each report is paired at most once.
+ * whichever arrives first. Each report is paired at most once. A report without a finite time
+ * pairs with nothing.
  */
 export class Pairing {
-  private readonly waiting = new Map<string, Candidate[]>();
+  private readonly waiting = new Map<string, { page: Side; browser: Side }>();
 
   constructor(private readonly windowMs: number) {}
 
   /** Returns the id of the report it pairs with, or registers it as waiting. */
   pair(key: string, id: string, time: number, fromPage: boolean): string | undefined {
-    const list = this.waiting.get(key) ?? [];
-    // Lists are in arrival order, which is nearly time order: forget the stale head.
-    while (list.length > 0 && list[0].time < time - PAIRING_MEMORY_MS) list.shift();
-    let best = -1;
-    for (let i = 0; i < list.length; i++) {
-      const gap = Math.abs(list[i].time - time);
-      if (list[i].fromPage === fromPage || gap > this.windowMs) continue;
-      if (best < 0 || gap < Math.abs(list[best].time - time)) best = i;
+    if (!Number.isFinite(time)) return undefined;
+    let sides = this.waiting.get(key);
+    if (!sides) {
+      sides = { page: new Side(), browser: new Side() };
+      this.waiting.set(key, sides);
     }
-    if (best >= 0) {
-      const [partner] = list.splice(best, 1);
+    const [own, other] = fromPage ? [sides.page, sides.browser] : [sides.browser, sides.page];
+    own.expire(time - PAIRING_MEMORY_MS);
+    other.expire(time - PAIRING_MEMORY_MS);
+    const partner = other.take(time, this.windowMs);
+    if (partner) {
+      if (own.size === 0 && other.size === 0) this.waiting.delete(key);
       return partner.id;
     }
-    list.push({ id, time, fromPage });
-    this.waiting.set(key, list);
+    own.add({ id, time });
     return undefined;
   }
 }

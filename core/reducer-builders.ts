@@ -2,66 +2,10 @@
  * The small builders and merge steps of the reducer (`core/reducer.ts`): a request from its
  * start event, what the page knew about a request the browser reported (and forgetting it when
  * the browser says otherwise), a channel's close, a refused channel counted, the key that pairs
- * two reports of one throw, and the timeline's order (rows inserted and removed by binary search).
+ * two reports of one throw.
  */
 import type { ChannelClosed, ChannelRefused, ExceptionEvent, RecordedEvent, RequestStart } from './events';
-import type { Channel, HttpRequest, RefusedChannel, TimelineItem } from './model';
-
-/** Where a row sorts in the timeline. */
-type RowPlace = Pick<TimelineItem, 'time' | 'seq'>;
-
-/** Timeline order: by time, ties by sequence number. */
-export function rowBefore(a: RowPlace, b: RowPlace): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
-}
-
-/** Keeps the timeline in (time, seq) order; events arrive mostly in order, so usually a push. */
-export function insertRow(rows: TimelineItem[], item: TimelineItem): void {
-  const last = rows[rows.length - 1];
-  if (!last || !rowBefore(item, last)) {
-    rows.push(item);
-    return;
-  }
-  rows.splice(firstAfter(rows, item), 0, item);
-}
-
-/** Index of the first row that `item` sorts before (binary search). */
-function firstAfter(rows: readonly TimelineItem[], item: RowPlace): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rowBefore(item, rows[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/**
- * Removes the row of a record merged into another: found by its (time, seq) in O(log n), so a
- * flood of rows the page dated later cannot make each merge scan them all. A time that does
- * not order (NaN from an old log) falls back to a scan from the end.
- */
-export function removeRow(
-  rows: TimelineItem[],
-  type: TimelineItem['type'],
-  id: string,
-  time: number,
-  seq: number,
-): void {
-  const at = firstAfter(rows, { time, seq }) - 1;
-  const row = rows[at];
-  if (row && row.type === type && row.id === id) {
-    rows.splice(at, 1);
-    return;
-  }
-  for (let i = rows.length - 1; i >= 0; i--) {
-    if (rows[i].type === type && rows[i].id === id) {
-      rows.splice(i, 1);
-      return;
-    }
-  }
-}
+import type { Channel, HttpRequest, RefusedChannel } from './model';
 
 /** Counts a channel refused by the real-time switch under `<transport> <url>`. */
 export function countRefusal(refused: Map<string, RefusedChannel>, ev: RecordedEvent & ChannelRefused): void {

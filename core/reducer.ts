@@ -17,11 +17,10 @@ import {
   countRefusal,
   exceptionKey,
   forgetAnswer,
-  insertRow,
   newRequest,
-  removeRow,
 } from './reducer-builders';
 import { parseStack } from './stack';
+import { TimelineOrder } from './timeline-order';
 
 type Of<K extends RecordedEvent['kind']> = Extract<RecordedEvent, { kind: K }>;
 
@@ -65,6 +64,7 @@ export class Recording {
   /** `<source>:<exceptionId>` -> exception record id, for `exception.handled`. */
   private readonly exceptionIds = new Map<string, string>();
   private lastSeq = Number.NEGATIVE_INFINITY;
+  private readonly order = new TimelineOrder(this.timeline);
 
   /**
    * Folds new events (in seq order) into the model. Incremental: call it with each new batch.
@@ -72,12 +72,16 @@ export class Recording {
    * overlaps a live batch does not double anything.
    */
   apply(events: readonly RecordedEvent[]): void {
-    for (const ev of events) {
-      if (ev.seq <= this.lastSeq) continue;
-      this.lastSeq = ev.seq;
-      this.eventCount++;
-      // A page's ids never name a browser record (`core/page-ids.ts`).
-      this.applyOne(ev.source === 'page' ? inPageNamespace(ev) : ev);
+    try {
+      for (const ev of events) {
+        if (ev.seq <= this.lastSeq) continue;
+        this.lastSeq = ev.seq;
+        this.eventCount++;
+        // A page's ids never name a browser record (`core/page-ids.ts`).
+        this.applyOne(ev.source === 'page' ? inPageNamespace(ev) : ev);
+      }
+    } finally {
+      this.order.flush();
     }
   }
 
@@ -181,7 +185,7 @@ export class Recording {
         this.logs.push(ev);
         return;
       case 'page.load':
-        return insertRow(this.timeline, {
+        return this.order.insert({
           type: 'page',
           id: `p${ev.seq}`,
           time: ev.time,
@@ -189,7 +193,7 @@ export class Recording {
           url: ev.url,
         });
       case 'user.action':
-        return insertRow(this.timeline, {
+        return this.order.insert({
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -199,7 +203,7 @@ export class Recording {
         });
       case 'replay.result':
         this.replays.set(ev.replayId, ev);
-        return insertRow(this.timeline, {
+        return this.order.insert({
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -210,7 +214,7 @@ export class Recording {
         });
       case 'capture.gap':
         // Shown in the timeline: a reader must know nothing was captured in between.
-        return insertRow(this.timeline, {
+        return this.order.insert({
           type: 'action',
           id: `a${ev.seq}`,
           time: ev.time,
@@ -268,14 +272,14 @@ export class Recording {
     if (partner) {
       // The page reported it first: the browser's record replaces the page's row.
       this.requests.delete(partner.id);
-      removeRow(this.timeline, 'request', partner.id, partner.startTime, partner.firstSeq);
+      this.order.remove('request', partner.id, partner.startTime, partner.firstSeq);
       this.requestAlias.set(partner.id, req.id);
       absorbPageRequest(req, partner);
       if (partner.status !== undefined) this.pageAnswers.add(req.id);
       if (partner.state === 'failed') this.pageFailures.add(req.id);
     }
     this.requests.set(req.id, req);
-    insertRow(this.timeline, { type: 'request', id: req.id, time: req.startTime, seq: req.firstSeq });
+    this.order.insert({ type: 'request', id: req.id, time: req.startTime, seq: req.firstSeq });
   }
 
   /** Applies an event to its request; `fallback` when it is the page's copy of a merged one. */
@@ -313,7 +317,7 @@ export class Recording {
     }
     if (partner) {
       this.channels.delete(partner.id);
-      removeRow(this.timeline, 'channel', partner.id, partner.createdTime, partner.firstSeq);
+      this.order.remove('channel', partner.id, partner.createdTime, partner.firstSeq);
       this.channelAlias.set(partner.id, channel.id);
       // The page's frames are dropped: CDP reports every frame of a socket it saw created.
       channel.state = partner.state;
@@ -323,7 +327,7 @@ export class Recording {
       channel.initiatorStack ??= partner.initiatorStack;
     }
     this.channels.set(channel.id, channel);
-    insertRow(this.timeline, {
+    this.order.insert({
       type: 'channel',
       id: channel.id,
       time: channel.createdTime,
@@ -378,13 +382,13 @@ export class Recording {
     }
     if (partner) {
       this.exceptions.delete(partner.id);
-      removeRow(this.timeline, 'exception', partner.id, partner.time, partner.firstSeq);
+      this.order.remove('exception', partner.id, partner.time, partner.firstSeq);
       this.exceptionAlias.set(partner.id, id);
       for (const alias of [partner.id, ...partner.alsoReportedAs]) record.alsoReportedAs.push(alias);
       record.handledLater = partner.handledLater;
       if (record.stack.length === 0) record.stack = partner.stack;
     }
     this.exceptions.set(id, record);
-    insertRow(this.timeline, { type: 'exception', id, time: record.time, seq: record.firstSeq });
+    this.order.insert({ type: 'exception', id, time: record.time, seq: record.firstSeq });
   }
 }
