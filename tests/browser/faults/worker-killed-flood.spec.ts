@@ -7,7 +7,7 @@
  * /tmp/briefs/E-findings.md, F1 and F3.)
  */
 import { expect, test } from '../support/fixtures';
-import { exportRecording, killServiceWorker, panelLog } from '../support/faults';
+import { floodAndKill } from '../support/flood-run';
 import { startFloodServer, type FloodServer } from '../support/flood-server';
 
 const KILLS = 4;
@@ -26,61 +26,24 @@ test('killing the worker during a socket flood keeps every recorded frame and ma
   openPanel,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const page = await context.newPage();
-  await page.goto(flood.url);
-  const panel = await openPanel(page);
-  await panel.recordAndReload();
-  await expect(panel.page.getByTestId('cdp-state')).toContainText('attached');
-  const log = (options?: Parameters<typeof panelLog>[1]) => panelLog(panel.page, options);
-  await expect
-    .poll(async () => (await log({ afterSeq: 0 })).counters.length, { timeout: 15_000 })
-    .toBeGreaterThan(500);
+  const run = await floodAndKill({ context, extensionId, openPanel }, flood, KILLS, testInfo);
+  const { panel, har, exported, received } = run;
 
-  /** Per kill: the browser-recorded frames the panel showed just before it. */
-  const shownBeforeKill: number[][] = [];
-  for (let kill = 1; kill <= KILLS; kill++) {
-    const { frames } = await log({ afterSeq: 0 });
-    shownBeforeKill.push(frames.filter(([, source]) => source === 'cdp').map(([n]) => n));
-    await killServiceWorker(context, page, extensionId);
-
-    // The panel reconnects (waking a new worker), which logs the gap and records again.
-    const gaps = async () => (await log({ kinds: ['capture.gap'] })).picked;
-    await expect.poll(async () => (await gaps()).length, { timeout: 20_000 }).toBe(kill);
-    const gap = (await gaps()).at(-1)!;
-    expect(gap.reason).toBe('service worker restarted');
-    await expect
-      .poll(async () => (await log({ afterSeq: gap.seq })).counters.length, { timeout: 20_000 })
-      .toBeGreaterThan(200);
-  }
-
-  flood.pause();
-  const received = await page.evaluate(
-    () => (window as unknown as { __received: Array<[number, number]> }).__received,
-  );
-  await panel.button('Stop').click();
-  await expect(panel.page.getByTestId('recording-state')).toHaveText('Not recording');
-
-  // Seqs only grow, and the panel shows one gap per kill, in the timeline too.
-  expect((await log()).seqsGrow).toBe(true);
+  // Seqs only grow, and the panel shows one gap per kill, in the timeline and the export too.
+  expect(run.log.seqsGrow).toBe(true);
+  expect(run.log.picked).toHaveLength(KILLS);
   await panel.page.getByLabel('Filter the timeline').fill('capture gap');
   await expect(panel.timelineRows('action').filter({ hasText: 'capture gap' })).toHaveCount(KILLS);
-
-  const har = await exportRecording(panel, testInfo, 'flood.har');
-  const exported = new Set<number>();
-  for (const entry of har.log.entries)
-    for (const m of entry._webSocketMessages ?? []) {
-      const n = /^\{"n":(\d+)\}$/.exec(m.data);
-      if (n) exported.add(Number(n[1]));
-    }
   expect(har.log._captureGaps).toHaveLength(KILLS);
 
   // Every browser-recorded frame the panel showed before a kill is in the export. (Frames of the
   // socket of the document before "Record and reload" are left out: CDP saw them without the
   // socket's creation — E-findings F2.)
   const ofThisDocument = new Set(received.map(([n]) => n));
-  for (const [i, shown] of shownBeforeKill.entries()) {
+  for (const [i, frames] of run.shownBeforeKill.entries()) {
+    const shown = frames.filter(([n, source]) => source === 'cdp' && ofThisDocument.has(n));
     expect(shown.length).toBeGreaterThan(0);
-    const missing = shown.filter((n) => ofThisDocument.has(n) && !exported.has(n));
+    const missing = shown.filter(([n]) => !exported.has(n)).map(([n]) => n);
     expect(missing, `frames shown before kill ${i + 1} missing from the export`).toEqual([]);
   }
   const gapsMs = har.log._captureGaps.map((g) => g.to - g.from).join(', ');
