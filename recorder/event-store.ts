@@ -20,6 +20,11 @@ export interface TabState {
    * here, a separate quota, so that a restarted worker logs a `capture.gap` for them.
    */
   unsaved?: UnsavedRange;
+  /**
+   * How far back in time the events not stored yet may reach, as of the last saved batch (epoch
+   * ms): a restart's gap starts there when that is before the last stored event's time.
+   */
+  pendingFrom?: number;
 }
 
 /** A stretch of events the browser refused to store (`recorder/log-writer.ts`). */

@@ -23,8 +23,11 @@ export type UnsavedRange = store.UnsavedRange;
 
 export interface LogWriterDeps {
   tabId: number;
-  /** Persists the tab's state (it carries `unsaved`). */
-  saveState(unsaved: UnsavedRange | undefined): Promise<void>;
+  /**
+   * Persists the tab's state: it carries `unsaved`, and `pendingFrom`, how far back in time the
+   * events not stored yet may reach (the start of a restart's gap: `restartGaps`).
+   */
+  saveState(unsaved: UnsavedRange | undefined, pendingFrom: number | undefined): Promise<void>;
   /** A batch is stored: panels may show it. */
   saved(batch: RecordedEvent[]): void;
   /** A save failed (the reason names the browser's error): panels are told at once. */
@@ -61,9 +64,12 @@ export function restartGaps(
     const why = `not saved to IndexedDB before the service worker restarted (${reason})`;
     gaps.push({ kind: 'capture.gap', from, to, reason: why });
   }
-  // Events after the last saved batch died with the worker: say so in the log.
-  if (saved.recording)
-    gaps.push({ kind: 'capture.gap', from: last?.time ?? now, to: now, reason: 'service worker restarted' });
+  // Events after the last saved batch died with the worker: say so in the log. The log is not in
+  // time order (page events come late), so the gap starts at the earliest time they may have had.
+  if (saved.recording) {
+    const from = Math.min(last?.time ?? now, saved.pendingFrom ?? now, now);
+    gaps.push({ kind: 'capture.gap', from, to: now, reason: 'service worker restarted' });
+  }
   return gaps;
 }
 
@@ -83,6 +89,10 @@ export class LogWriter {
   /** Events not in IndexedDB (refused or given up), as noted in the tab's state. */
   unsaved: UnsavedRange | undefined;
   private disposed = false;
+  /** Batches handed to the save chain and not stored yet. */
+  private readonly queued = new Set<RecordedEvent[]>();
+  /** How late (ms) events came since the last state save: page events come late, by seconds. */
+  private lag = 0;
   /** Events counted by loss gaps not stored yet (a later gap folds them in). */
   private lostInGaps = 0;
 
@@ -92,6 +102,8 @@ export class LogWriter {
   add(event: RecordedEvent): void {
     if (this.disposed) return;
     this.unsent.push(event);
+    const lag = Date.now() - event.time;
+    if (lag > this.lag) this.lag = lag;
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
@@ -102,7 +114,8 @@ export class LogWriter {
     if (this.disposed) return;
     const batch = this.unsent;
     this.unsent = [];
-    this.saving = this.saving.then(() => this.saveThenSend(batch));
+    this.queued.add(batch);
+    this.saving = this.saving.then(() => this.saveThenSend(batch)).finally(() => this.queued.delete(batch));
   }
 
   /** Flushes and waits until every batch queued so far is saved (or refused). */
@@ -158,11 +171,27 @@ export class LogWriter {
     // Everything refused before is now stored or logged as a gap (itself in this batch or earlier).
     if (this.unsaved && this.retry.length === 0) this.unsaved = undefined;
     try {
-      await this.deps.saveState(this.unsaved);
+      await this.deps.saveState(this.unsaved, this.pendingFrom(batch));
     } catch (err) {
       this.deps.failed(describeError(err));
     }
     this.deps.saved(batch);
+  }
+
+  /**
+   * How far back the events not stored yet may reach: the earliest time among them, and for those
+   * still to come, now less the lateness seen since the last state save.
+   */
+  private pendingFrom(done: RecordedEvent[]): number {
+    let from = Date.now() - Math.max(this.lag, 0);
+    this.lag = 0;
+    const scan = (events: readonly RecordedEvent[]) => {
+      for (const e of events) if (e.time < from) from = e.time;
+    };
+    for (const batch of this.queued) if (batch !== done) scan(batch);
+    scan(this.retry);
+    scan(this.unsent);
+    return from;
   }
 
   /** A batch was refused: note it in the tab's state, keep it for a retry or give it up. */
@@ -179,7 +208,7 @@ export class LogWriter {
     } else this.retry = batch;
     this.flushTimer ??= setTimeout(() => this.flush(), RETRY_MS);
     try {
-      await this.deps.saveState(this.unsaved);
+      await this.deps.saveState(this.unsaved, this.pendingFrom(batch));
     } catch {
       // storage.session refused too: the panels were told; nothing more can be kept.
     }

@@ -87,9 +87,10 @@ export class TabRecording {
     });
     this.writer = new LogWriter({
       tabId,
-      saveState: (unsaved) => {
+      saveState: (unsaved, pendingFrom) => {
         if (unsaved) this.state.unsaved = unsaved;
         else delete this.state.unsaved;
+        this.state.pendingFrom = pendingFrom;
         return this.saveState();
       },
       saved: (batch) => {

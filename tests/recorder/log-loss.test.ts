@@ -184,6 +184,37 @@ describe('a write IndexedDB refuses', () => {
   });
 });
 
+describe('the gap of a worker restart', () => {
+  it('starts early enough to cover late page events that died with the worker', async () => {
+    const rec = await recording();
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Page events come seconds late through the bridge in a flood; the browser's come at once.
+    const frame = (time: number) => ({
+      kind: 'channel.frame' as const,
+      channelId: 'ws',
+      direction: 'receive' as const,
+      opcode: 1,
+      data: 'x',
+      size: 1,
+      time,
+    });
+    rec.addPageEvents([frame(Date.now() - 2000)], 0);
+    rec.addRejected(1, 'the last stored event');
+    await vi.advanceTimersByTimeAsync(60); // stored, with the tab's state
+    const lostTime = Date.now() - 2000;
+    rec.addPageEvents([frame(lostTime)], 0);
+    // The worker dies before the next flush.
+    const restored = await TabRecording.restore(TAB, deps);
+    await vi.advanceTimersByTimeAsync(100);
+    const last = db.rows(TAB).find((e) => e.kind === 'capture.dropped');
+    const [gap] = gaps(db.rows(TAB));
+    expect(restored.recording).toBe(true);
+    expect(last!.time).toBeGreaterThan(lostTime);
+    expect(gap).toMatchObject({ reason: 'service worker restarted' });
+    expect(gap.kind === 'capture.gap' && gap.from).toBeLessThanOrEqual(lostTime);
+  });
+});
+
 describe('clearing a recording whose writes fail', () => {
   it('drops the refused events with the rest: no gap for them after a restart', async () => {
     const rec = await recording();
