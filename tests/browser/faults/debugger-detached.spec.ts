@@ -1,7 +1,7 @@
 /**
  * Fault: the browser takes the debugger away mid-recording. The user types a `chrome://` address
  * into the recorded tab (extensions may not debug those pages, so Chromium detaches the
- * extension: `target_closed`), then goes back to the app. The recording keeps everything it had,
+ * extension: `target_closed`), then opens the app again. The recording keeps everything it had,
  * the panel says browser capture stopped (and why), the page's own events keep arriving
  * without it, and Stop, then Record, attaches again.
  */
@@ -37,10 +37,20 @@ test('a debugger detached mid-recording keeps the recording and the page events 
   expect(detached, 'the detach is in the log').toBeDefined();
 
   // Back in the app: the page's own events keep arriving, and everything recorded before stays.
-  await page.goBack();
+  await page.goto(demo.url('fixed'));
+  await expect
+    .poll(
+      async () => (await log({ kinds })).picked.some((e) => e.kind === 'page.load' && e.seq > detached!.seq),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe(true);
   await page.evaluate(() => fetch(`${location.href}&after-detach=1`).catch(() => undefined));
   await panel.page.getByLabel('Filter the timeline').fill('after-detach');
-  await expect(panel.timelineRows('request').filter({ hasText: 'after-detach' })).toHaveCount(1);
+  await expect(panel.timelineRows('request').filter({ hasText: 'after-detach' })).toHaveCount(1, {
+    timeout: 20_000,
+  });
   const after = await log({ kinds });
   expect(after.seqsGrow).toBe(true);
   expect(after.picked.slice(0, before.picked.length)).toEqual(before.picked);

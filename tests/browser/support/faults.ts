@@ -12,6 +12,8 @@ export interface ShownEvent {
   kind: string;
   time: number;
   source: string;
+  requestId?: string;
+  url?: string;
   from?: number;
   to?: number;
   reason?: string;
