@@ -10,7 +10,7 @@ import { expect, test } from '../support/fixtures';
 import { floodAndKill } from '../support/flood-run';
 import { startFloodServer, type FloodServer } from '../support/flood-server';
 
-const KILLS = 4;
+const KILLS = 3;
 
 let flood: FloodServer;
 test.beforeAll(async () => {
