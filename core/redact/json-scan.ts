@@ -32,11 +32,13 @@ const ID_LIKE = /^(?=\S*\d)(?=\S*[A-Za-z])\S{8,}$/;
 
 /**
  * A key that is itself a secret: an id under a secret's name (`{"sessions":{"<id>":…}}`), or a
- * key that looks like one (a JWT, a random token as a map's key). Short keys are names: kept.
+ * key that looks like one (a JWT, a random token as a map's key). Short keys, and keys without a
+ * digit, are names: kept without a scan.
  */
 function scrubKey(r: Redactor, key: string, top: Frame): string {
   if (top.secret && ID_LIKE.test(key)) return r.secret(key, `json-key:${top.label}`, top.label);
-  return key.length >= 16 ? r.text(key) : key;
+  // Every looks-based rule wants 16 characters or more with digits in them (JWTs, vendor keys, random tokens).
+  return key.length >= 16 && /\d/.test(key) ? r.text(key) : key;
 }
 
 function decodeString(raw: string, closed: boolean): string {

@@ -37,10 +37,19 @@ export function encodings(value: string): string[] {
   return [...forms];
 }
 
+/**
+ * The forms that share a 4-character prefix, by length (longest first) and then by text: JWTs all
+ * start `eyJhbGci…` and session cookies often share a prefix, so a bucket can hold thousands; a
+ * position is checked with one lookup per distinct length, not one comparison per form.
+ */
+interface Bucket {
+  lengths: number[];
+  byLength: Map<number, Map<string, string>>;
+}
+
 export class KnownSecrets {
   private readonly bits = new Uint8Array(BITS);
-  /** By 4-character prefix: [form, replacement], longest first. */
-  private readonly byPrefix = new Map<string, Array<[string, string]>>();
+  private readonly byPrefix = new Map<string, Bucket>();
   size = 0;
 
   /** Replace `value`, in each of its encodings, by `placeholder` (URL-encoded where the form is). */
@@ -52,11 +61,16 @@ export class KnownSecrets {
       if (form.length < MIN_KNOWN_LENGTH) continue;
       const replacement = form !== value && urlForms.has(form) ? encodedPlaceholder : placeholder;
       const prefix = form.slice(0, 4);
-      let list = this.byPrefix.get(prefix);
-      if (!list) this.byPrefix.set(prefix, (list = []));
-      if (list.some(([f]) => f === form)) continue;
-      list.push([form, replacement]);
-      list.sort((a, b) => b[0].length - a[0].length);
+      let bucket = this.byPrefix.get(prefix);
+      if (!bucket) this.byPrefix.set(prefix, (bucket = { lengths: [], byLength: new Map() }));
+      let forms = bucket.byLength.get(form.length);
+      if (!forms) {
+        bucket.byLength.set(form.length, (forms = new Map()));
+        bucket.lengths.push(form.length);
+        bucket.lengths.sort((a, b) => b - a);
+      }
+      if (forms.has(form)) continue;
+      forms.set(form, replacement);
       this.bits[hash4(form, 0)] = 1;
       this.size++;
     }
@@ -74,8 +88,7 @@ export class KnownSecrets {
     const end = text.length - MIN_KNOWN_LENGTH;
     for (let i = 0; i <= end;) {
       if (this.bits[hash4(text, i)] === 1) {
-        const list = this.byPrefix.get(text.slice(i, i + 4));
-        const hit = list?.find(([form]) => text.startsWith(form, i));
+        const hit = this.formAt(text, i);
         if (hit) {
           out += text.slice(last, i) + hit[1];
           i += hit[0].length;
@@ -92,6 +105,30 @@ export class KnownSecrets {
     return { text: cut.text, count: count + cut.count };
   }
 
+  /** The longest known form at `text[i]`, with its replacement. */
+  private formAt(text: string, i: number): [string, string] | undefined {
+    const bucket = this.byPrefix.get(text.slice(i, i + 4));
+    if (!bucket) return undefined;
+    for (const length of bucket.lengths) {
+      if (i + length > text.length) continue;
+      const form = text.slice(i, i + length);
+      const replacement = bucket.byLength.get(length)?.get(form);
+      if (replacement !== undefined) return [form, replacement];
+    }
+    return undefined;
+  }
+
+  /** A known form longer than `piece` that starts with it (only for texts cut with `…`). */
+  private formStartingWith(piece: string): [string, string] | undefined {
+    const bucket = this.byPrefix.get(piece.slice(0, 4));
+    if (!bucket) return undefined;
+    for (const length of bucket.lengths) {
+      if (length <= piece.length) break;
+      for (const entry of bucket.byLength.get(length) ?? []) if (entry[0].startsWith(piece)) return entry;
+    }
+    return undefined;
+  }
+
   /**
    * A text cut short with `…` (a finding quoting a long frame) may end inside a secret: the
    * piece before each `…` goes when a known secret starts with it.
@@ -105,9 +142,7 @@ export class KnownSecrets {
       while (from > last && at - from < CUT_PIECE_MAX && !CUT_STOP.test(text[from - 1])) from--;
       const piece = text.slice(from, at);
       if (piece.length < MIN_KNOWN_LENGTH) continue;
-      const hit = this.byPrefix
-        .get(piece.slice(0, 4))
-        ?.find(([form]) => form.length > piece.length && form.startsWith(piece));
+      const hit = this.formStartingWith(piece);
       if (!hit) continue;
       out += text.slice(last, from) + hit[1];
       last = at;

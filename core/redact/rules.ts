@@ -240,12 +240,28 @@ export function isSecretHeader(name: string): boolean {
  * codes and ids.
  */
 export function isSecretJsonKey(key: string): boolean {
-  return secretWords(nameWords(key), false);
+  return remembered(jsonKeyVerdicts, key, () => secretWords(nameWords(key), false));
+}
+
+/** Names repeat throughout a file (every object of a list has the same keys): verdicts are kept. */
+const jsonKeyVerdicts = new Map<string, boolean>();
+const paramVerdicts = new Map<string, boolean>();
+const REMEMBERED = 4096;
+
+function remembered(cache: Map<string, boolean>, name: string, decide: () => boolean): boolean {
+  const known = cache.get(name);
+  if (known !== undefined) return known;
+  const verdict = decide();
+  if (name.length <= 100) {
+    if (cache.size >= REMEMBERED) cache.clear();
+    cache.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** Whether a URL, form or multipart parameter holds a secret (`token[]`, `auth[token]`, `code`). */
 export function isSecretParam(name: string): boolean {
-  return secretWords(nameWords(name), true);
+  return remembered(paramVerdicts, name, () => secretWords(nameWords(name), true));
 }
 
 /** A JWT: base64url JSON header `{"…` (`eyJ`), payload, signature (possibly empty for `alg: none`). */
