@@ -225,7 +225,7 @@ describe('capture status in Russian', () => {
       },
     });
     expect(wrapper.get('[data-testid="cdp-state"]').text()).toBe(
-      'Захват через браузер: отключён: target_closed — записываются только события страницы',
+      'Захват через браузер: отключён: target_closed — записываются только события страницы. Нажмите «Остановить», затем «Записать», чтобы подключиться снова',
     );
     expect(wrapper.get('[data-testid="dropped-count"]').attributes('aria-label')).toMatch(
       /^Потеряно: 1\. Отклонено/,

@@ -22,7 +22,7 @@ export const en = {
     cancelled:
       'Browser capture: the debugging bar was cancelled — capturing page events only. Press Stop, then Record, to attach again',
     detached: (p: { reason: string }) =>
-      `Browser capture: detached: ${p.reason} — capturing page events only`,
+      `Browser capture: detached: ${p.reason} — capturing page events only. Press Stop, then Record, to attach again`,
     unknownReason: 'unknown reason',
     unavailable:
       'Browser capture unavailable in this browser — page events and DevTools network entries only',
@@ -65,7 +65,8 @@ export const ru: typeof en = {
     offStopped: 'Захват через браузер: отключён (запись остановлена)',
     cancelled:
       'Захват через браузер: в уведомлении об отладке нажата кнопка «Отмена» — записываются только события страницы. Нажмите «Остановить», затем «Записать», чтобы подключиться снова',
-    detached: (p) => `Захват через браузер: отключён: ${p.reason} — записываются только события страницы`,
+    detached: (p) =>
+      `Захват через браузер: отключён: ${p.reason} — записываются только события страницы. Нажмите «Остановить», затем «Записать», чтобы подключиться снова`,
     unknownReason: 'причина неизвестна',
     unavailable:
       'Захват через браузер недоступен в этом браузере — только события страницы и записи сети DevTools',
