@@ -10,7 +10,7 @@
 import type { ChannelOpen, ExceptionEvent, RecordedEvent, ReplayResult } from './events';
 import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
 import { Pairing } from './pairing';
-import { inPageNamespace } from './page-ids';
+import { guardedEvent } from './event-guard';
 import {
   absorbPageRequest,
   closeChannel,
@@ -64,6 +64,8 @@ export class Recording {
   /** `<source>:<exceptionId>` -> exception record id, for `exception.handled`. */
   private readonly exceptionIds = new Map<string, string>();
   private lastSeq = Number.NEGATIVE_INFINITY;
+  /** The last event's time, for an event whose time is not a number. */
+  private lastTime = 0;
   private readonly order = new TimelineOrder(this.timeline);
 
   /**
@@ -77,8 +79,10 @@ export class Recording {
         if (ev.seq <= this.lastSeq) continue;
         this.lastSeq = ev.seq;
         this.eventCount++;
-        // A page's ids never name a browser record (`core/page-ids.ts`).
-        this.applyOne(ev.source === 'page' ? inPageNamespace(ev) : ev);
+        // A page's ids never name a browser record; every time fits a Date (`core/event-guard.ts`).
+        const guarded = guardedEvent(ev, this.lastTime);
+        this.lastTime = guarded.time;
+        this.applyOne(guarded);
       }
     } finally {
       this.order.flush();

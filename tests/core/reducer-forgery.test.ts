@@ -243,6 +243,24 @@ describe('a page report merged with its CDP twin fills gaps only until the brows
   });
 });
 
+describe('times of an old log that no Date holds', () => {
+  it('are clamped to the edge of a Date, or take the last good time, so rows and exports keep valid dates', () => {
+    const log = eventLog()
+      .page({ kind: 'page.load', url: `${ORIGIN}/` })
+      .at(8.7e15)
+      .page({ kind: 'page.load', url: `${ORIGIN}/future` });
+    const events = log.events.concat([
+      { kind: 'page.load', url: `${ORIGIN}/nan`, seq: 3, time: NaN, source: 'page' },
+      { kind: 'page.load', url: `${ORIGIN}/null`, seq: 4, time: null as unknown as number, source: 'cdp' },
+    ]);
+    const rec = reduce(events);
+    expect(rec.timeline.map((row) => row.time)).toEqual([events[0].time, 8.64e15, 8.64e15, 8.64e15]);
+    for (const row of rec.timeline) expect(() => new Date(row.time).toISOString()).not.toThrow();
+    // The log itself is left as it was.
+    expect(events[2].time).toBeNaN();
+  });
+});
+
 describe('inPageNamespace', () => {
   it('prefixes every id once, leaves page ids and other fields alone, never mutates the event', () => {
     const start = { kind: 'request.start', requestId: 'a', preflightFor: 'b', url: 'u' } as const;
