@@ -22,3 +22,27 @@ export function guardedEvent(ev: RecordedEvent, fallbackTime: number): RecordedE
   const time = typeof t === 'number' && !Number.isNaN(t) ? Math.sign(t) * MAX_DATE_MS : fallbackTime;
   return Object.assign({}, named, { time });
 }
+
+/** Stack lines read as frames at most: V8 prints 10 unless a page raises `Error.stackTraceLimit`. */
+const MAX_FRAME_LINES = 100;
+/** Longer lines are not read as frames: `core/stack.ts`'s patterns backtrack on long crafted lines. */
+const MAX_FRAME_LINE_CHARS = 500;
+
+/**
+ * The part of a page's stack text worth parsing, in linear time: only lines that can be frames
+ * (`at …` or `…@…`), whitespace runs collapsed, at most MAX_FRAME_LINES lines of at most
+ * MAX_FRAME_LINE_CHARS. A 128 KiB crafted `stackText` otherwise keeps the parser busy for minutes.
+ */
+export function frameLinesOf(stackText: string): string {
+  const kept: string[] = [];
+  for (let start = 0; start <= stackText.length && kept.length < MAX_FRAME_LINES;) {
+    let end = stackText.indexOf('\n', start);
+    if (end < 0) end = stackText.length;
+    if (end - start <= 4 * MAX_FRAME_LINE_CHARS) {
+      const line = stackText.slice(start, end).replace(/\s+/g, ' ');
+      if (line.length <= MAX_FRAME_LINE_CHARS && (/^ ?at /.test(line) || line.includes('@'))) kept.push(line);
+    }
+    start = end + 1;
+  }
+  return kept.join('\n');
+}

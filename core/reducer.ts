@@ -10,7 +10,7 @@
 import type { ChannelOpen, ExceptionEvent, RecordedEvent, ReplayResult } from './events';
 import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
 import { Pairing } from './pairing';
-import { guardedEvent } from './event-guard';
+import { frameLinesOf, guardedEvent } from './event-guard';
 import {
   absorbPageRequest,
   closeChannel,
@@ -354,7 +354,7 @@ export class Recording {
 
   private addException(ev: RecordedEvent & ExceptionEvent): void {
     const id = `x${ev.seq}`;
-    const stack = ev.stack ?? (ev.stackText ? parseStack(ev.stackText) : []);
+    const stack = ev.stack ?? (ev.stackText ? parseStack(frameLinesOf(ev.stackText)) : []);
     const top = stack[0];
     const record: Exception = {
       id,

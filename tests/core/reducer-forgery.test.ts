@@ -10,7 +10,7 @@ import { inPageNamespace, pageId } from '../../core/page-ids';
 import { Recording } from '../../core/reducer';
 import { findFindings } from '../../core/rules';
 import { createSourceMapLoader, scriptsToMap } from '../../composables/source-maps';
-import { ORIGIN, REFRESH_URL, corsRefreshFailure, eventLog } from './events';
+import { ORIGIN, REFRESH_URL, SEED_STACK, corsRefreshFailure, eventLog } from './events';
 
 const EVIL = 'http://evil.example/steal?what=';
 const SCRIPT = `${ORIGIN}/assets/main-abc.js`;
@@ -258,6 +258,32 @@ describe('times of an old log that no Date holds', () => {
     for (const row of rec.timeline) expect(() => new Date(row.time).toISOString()).not.toThrow();
     // The log itself is left as it was.
     expect(events[2].time).toBeNaN();
+  });
+});
+
+describe('a crafted stack text', () => {
+  it('costs milliseconds, not minutes, and an honest one still gives its frames', () => {
+    const crafted = [
+      `at ${' '.repeat(4000)}x`,
+      `at a ${' ('.repeat(60_000)}`,
+      `${'@'.repeat(60_000)}:1:1x`,
+      ...Array.from({ length: 300 }, () => `at a ${' ('.repeat(240)}`),
+    ].join('\n');
+    const started = performance.now();
+    const rec = reduce(
+      eventLog()
+        .page({
+          kind: 'exception',
+          surface: 'error',
+          message: 'Error: x',
+          stackText: crafted.slice(0, 128 * 1024),
+        })
+        .page({ kind: 'exception', surface: 'error', message: 'Error: y', stackText: SEED_STACK }).events,
+    );
+    // Before, the first line alone kept the parser busy for minutes.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const [, honest] = [...rec.exceptions.values()];
+    expect(honest.stack.map((f) => f.line + ':' + f.column)).toEqual(['1:826', '1:3219']);
   });
 });
 
