@@ -13,7 +13,7 @@ function mountTimeline(selectedKey: string | null = null) {
   return mount(TimelineList, { props: { rows, selectedKey, emptyMessage: 'nothing' } });
 }
 
-/** A recording of `n` page-reported fetches, one timeline row each. */
+/** A recording of `n` browser-reported fetches, one timeline row each. */
 function manyRequests(n: number): Recording {
   const events: RecordedEvent[] = [];
   for (let i = 0; i < n; i++) {
@@ -26,7 +26,7 @@ function manyRequests(n: number): Recording {
       resourceType: 'fetch',
       seq: i + 1,
       time: 1_000 + i,
-      source: 'page',
+      source: 'cdp',
     });
   }
   const rec = new Recording();

@@ -51,7 +51,7 @@ describe('TimelineSearchIndex', () => {
         resourceType: 'fetch',
         seq: i + 1,
         time: i,
-        source: 'page',
+        source: 'cdp',
       });
     const rec = new Recording();
     rec.apply(events);

@@ -10,7 +10,7 @@ import { pluralEn, pluralRu } from '~/core/i18n/plural';
 type Node = string | ((p: Record<string, unknown>) => string) | { [key: string]: Node };
 
 /** Message paths whose Russian is rightly the same as the English (terms Russian DevTools keep in Latin). */
-const SAME_IN_BOTH = new Set<string>(['timeline.preflight']);
+const SAME_IN_BOTH = new Set<string>(['timeline.preflight', 'exportDialog.suspects.kinds.jwt']);
 
 interface Leaf {
   path: string;

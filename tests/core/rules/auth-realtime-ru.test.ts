@@ -79,6 +79,8 @@ function sockets(n: number, every: number, code: number): EventLog {
     log
       .at(i * every)
       .cdp({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: WS })
+      // The probe sees the socket too: its close event carries the code CDP lacks.
+      .page({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: WS })
       .at(i * every + 5)
       .page({ kind: 'channel.closed', channelId: `w${i}`, code, reason: '' });
   }
@@ -230,6 +232,8 @@ describe('auth and real-time findings in Russian, on built logs', () => {
     const bare = eventLog()
       .at(0)
       .cdp({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: WS })
+      // The probe sees the socket too: its close event carries the code CDP lacks.
+      .page({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: WS })
       .at(900)
       .cdp({ kind: 'channel.created', channelId: 'w2', transport: 'websocket', url: `${WS}?token=abc` });
     const [unsigned] = byRule(both(bare.events).ru, 'realtime/socket-before-auth');
@@ -247,6 +251,8 @@ describe('auth and real-time findings in Russian, on built logs', () => {
     log
       .at(10)
       .cdp({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: 'ws://x/ws/' })
+      // The probe sees the socket too: its close event carries the code CDP lacks.
+      .page({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: 'ws://x/ws/' })
       .at(200)
       .page({ kind: 'channel.closed', channelId: 'w1', code: 4401, reason: 'invalid token' });
     refresh(log, 'r2', 500, 401);
@@ -293,6 +299,8 @@ describe('auth and real-time findings in Russian, on built logs', () => {
       log
         .at(i * 100)
         .cdp({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: WS })
+        // The probe sees the socket too: its close event carries the code CDP lacks.
+        .page({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: WS })
         .at(i * 100 + 5)
         .page({ kind: 'channel.closed', channelId: `w${i}` });
     const [storm] = byRule(both(log.events).ru, 'realtime/reconnect-storm');

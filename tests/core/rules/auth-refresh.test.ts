@@ -30,6 +30,8 @@ describe('auth/refresh-failed', () => {
     log
       .at(10)
       .cdp({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: 'ws://x/ws/' })
+      // The probe sees the socket too: its close event carries the code CDP lacks.
+      .page({ kind: 'channel.created', channelId: 'w1', transport: 'websocket', url: 'ws://x/ws/' })
       .at(200)
       .page({ kind: 'channel.closed', channelId: 'w1', code: 4401, reason: 'invalid token' });
     refresh(log, 'r2', 500, 401);

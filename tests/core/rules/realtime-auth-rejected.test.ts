@@ -33,6 +33,8 @@ function refused(
   log
     .at(at)
     .cdp({ kind: 'channel.created', channelId: id, transport: 'websocket', url })
+    // The probe sees the socket too: its close event carries the code CDP lacks.
+    .page({ kind: 'channel.created', channelId: id, transport: 'websocket', url })
     .at(at + 5)
     .cdp({ kind: 'channel.open', channelId: id, status: 101 })
     .at(at + 10)

@@ -19,7 +19,14 @@ function sockets(n: number, every: number, code: number): EventLog {
   for (let i = 0; i < n; i++) {
     log
       .at(i * every)
-      .cdp({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: `${WS}?token=x${i}` });
+      .cdp({ kind: 'channel.created', channelId: `w${i}`, transport: 'websocket', url: `${WS}?token=x${i}` })
+      // The probe sees the socket too: its close event carries the code CDP lacks.
+      .page({
+        kind: 'channel.created',
+        channelId: `w${i}`,
+        transport: 'websocket',
+        url: `${WS}?token=x${i}`,
+      });
     log.at(i * every + 50).page({
       kind: 'channel.closed',
       channelId: `w${i}`,
