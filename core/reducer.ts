@@ -11,6 +11,7 @@ import type { ChannelOpen, ExceptionEvent, RecordedEvent, ReplayResult } from '.
 import type { CaptureSummary, Channel, Exception, HttpRequest, RefusedChannel, TimelineItem } from './model';
 import { Pairing } from './pairing';
 import { frameLinesOf, guardedEvent } from './event-guard';
+import { FrameTwins } from './frame-twins';
 import {
   absorbPageRequest,
   closeChannel,
@@ -40,7 +41,7 @@ export class Recording {
   readonly exceptions = new Map<string, Exception>();
   readonly logs: Array<RecordedEvent & { kind: 'log' }> = [];
   readonly timeline: TimelineItem[] = [];
-  readonly capture: CaptureSummary = { cdp: 'never', rejected: 0, overflow: 0 };
+  readonly capture: CaptureSummary = { cdp: 'never', rejected: 0, overflow: 0, clamped: 0, payloads: 0 };
   /** Channels refused by Handshake's real-time switch, keyed by `<transport> <url>`. */
   readonly refused = new Map<string, RefusedChannel>();
   /** Total refusals (a reconnect loop makes this grow). */
@@ -58,6 +59,7 @@ export class Recording {
   private readonly pageFailures = new Set<string>();
   private readonly requestPairing = new Pairing(MERGE_WINDOW_MS);
   private readonly channelPairing = new Pairing(MERGE_WINDOW_MS);
+  private readonly frameTwins = new FrameTwins();
   private readonly exceptionPairing = new Pairing(EXCEPTION_WINDOW_MS);
   /** Preflights seen before the request they were sent for: actual id -> preflight id. */
   private readonly orphanPreflights = new Map<string, string>();
@@ -152,21 +154,8 @@ export class Recording {
           if (ev.status !== undefined) c.handshakeStatus ??= ev.status;
         });
       case 'channel.frame':
-        return this.onChannel(ev, (c, fallback) => {
-          if (fallback) return; // CDP reports the same frames: never count them twice.
-          c.frames.push({
-            seq: ev.seq,
-            time: ev.time,
-            direction: ev.direction,
-            opcode: ev.opcode,
-            data: ev.data,
-            size: ev.size,
-            truncated: ev.truncated ?? false,
-            eventName: ev.eventName,
-          });
-          if (ev.direction === 'receive') c.framesIn++;
-          else c.framesOut++;
-        });
+        // Both observers report a merged socket's frames: each is kept once (`core/frame-twins.ts`).
+        return this.onChannel(ev, (c) => this.frameTwins.add(c, ev));
       case 'channel.error':
         return this.onChannel(ev, (c, fallback) => {
           c.errorMessage = fallback ? (c.errorMessage ?? ev.message) : ev.message;
@@ -234,6 +223,8 @@ export class Recording {
       case 'capture.dropped':
         this.capture.rejected += ev.rejected;
         this.capture.overflow += ev.overflow;
+        this.capture.clamped += ev.clamped ?? 0;
+        this.capture.payloads += ev.payloads ?? 0;
         return;
     }
   }
@@ -323,7 +314,11 @@ export class Recording {
       this.channels.delete(partner.id);
       this.order.remove('channel', partner.id, partner.createdTime, partner.firstSeq);
       this.channelAlias.set(partner.id, channel.id);
-      // The page's frames are dropped: CDP reports every frame of a socket it saw created.
+      // Frames the page reported first stay, in order; their browser twins are matched later.
+      channel.frames = partner.frames;
+      channel.framesIn = partner.framesIn;
+      channel.framesOut = partner.framesOut;
+      this.frameTwins.rename(partner.id, channel.id);
       channel.state = partner.state;
       channel.closeCode = partner.closeCode;
       channel.closeReason = partner.closeReason;
