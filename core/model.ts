@@ -116,6 +116,10 @@ export interface CaptureSummary {
   rejected: number;
   /** Events the probe's buffer discarded before recording began. */
   overflow: number;
+  /** Page event times outside the recording's window, clamped into it (kept, not dropped). */
+  clamped: number;
+  /** Frames kept without their payload: the tab's recording passed its memory bound. */
+  payloads: number;
 }
 
 export type TimelineItem =

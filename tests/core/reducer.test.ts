@@ -305,6 +305,8 @@ describe('Recording: capture, logs, timeline', () => {
       .user({ kind: 'capture.state', cdp: 'attached' })
       .user({ kind: 'capture.dropped', rejected: 2, overflow: 0 })
       .user({ kind: 'capture.dropped', rejected: 1, overflow: 40, reason: 'buffer full' })
+      .user({ kind: 'capture.dropped', rejected: 0, overflow: 0, clamped: 5, payloads: 7 })
+      .user({ kind: 'capture.dropped', rejected: 0, overflow: 0, payloads: 3 })
       .user({ kind: 'capture.state', cdp: 'detached', reason: 'canceled_by_user' });
     rec.apply(log.events);
     expect(rec.capture).toEqual({
@@ -312,8 +314,10 @@ describe('Recording: capture, logs, timeline', () => {
       cdpReason: 'canceled_by_user',
       rejected: 3,
       overflow: 40,
+      clamped: 5,
+      payloads: 10,
     });
-    expect(rec.eventCount).toBe(4);
+    expect(rec.eventCount).toBe(6);
   });
 
   it('orders rows by time (ties by seq), inserts late events, keeps logs out of the timeline', () => {
