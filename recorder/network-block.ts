@@ -33,9 +33,22 @@ const EVENT_STREAM = [{ header: 'content-type', values: ['text/event-stream', 't
 /** First Chrome whose declarativeNetRequest honours `condition.responseHeaders`. */
 const RESPONSE_HEADERS_SINCE = 128;
 
+/**
+ * The browser's declarativeNetRequest with promise-returning calls: in Firefox its own `browser.*`
+ * (Firefox's `chrome.*` takes callbacks only, so an awaited `chrome.declarativeNetRequest.getSessionRules()`
+ * is `undefined` there), else Chrome's `chrome.*` (promises in MV3).
+ */
+function dnrApi(
+  userAgent = globalThis.navigator?.userAgent ?? '',
+): typeof chrome.declarativeNetRequest | undefined {
+  type WithDnr = { browser?: { declarativeNetRequest?: typeof chrome.declarativeNetRequest } };
+  if (/Firefox\//.test(userAgent)) return (globalThis as WithDnr).browser?.declarativeNetRequest;
+  return globalThis.chrome?.declarativeNetRequest;
+}
+
 /** True when this browser has declarativeNetRequest (Firefox MV2 builds may not). */
 export function networkBlockAvailable(): boolean {
-  return typeof chrome !== 'undefined' && chrome.declarativeNetRequest?.updateSessionRules !== undefined;
+  return dnrApi()?.updateSessionRules !== undefined;
 }
 
 /**
@@ -85,8 +98,8 @@ export function channelConditions(
 }
 
 async function replaceRules(tabId: number, policy: RealtimePolicy): Promise<void> {
-  if (!networkBlockAvailable()) return;
-  const dnr = chrome.declarativeNetRequest;
+  const dnr = dnrApi();
+  if (dnr?.updateSessionRules === undefined) return;
   const existing = await dnr.getSessionRules();
   const mine = existing.filter((r) => r.condition.tabIds?.length === 1 && r.condition.tabIds[0] === tabId);
   let nextId = existing.reduce((max, r) => Math.max(max, r.id), 0) + 1;
