@@ -4,6 +4,10 @@
  * valid one is batched to the recorder, an invalid one is dropped and counted. The page can
  * forge all of it, so nothing here can start anything: events go in, the recording state and
  * the real-time policy come back down to the probe, and that is all.
+ *
+ * The recording state says whether the browser's debugger carries frame payloads (`cdp`). When
+ * the recorder goes away (the service worker stopped) its debugger events go with it, so the
+ * bridge tells the probe to send full payloads again until the recorder says otherwise.
  */
 import { isRecorderToBridge } from '../core/guards';
 import { PAGE_NUMBER_LIMITS, isProbeShaped, parseProbeMessage } from '../core/probe-schema';
@@ -61,9 +65,20 @@ export function startBridge(
   let rejectedUnsent = 0;
   let lastReason = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the probe was last told. */
+  let recording = false;
+  let cdp = false;
 
-  const toProbe = (on: boolean) => {
-    const msg: BridgeToProbe = { [PAGE_MESSAGE_TAG]: 'bridge', v: PAGE_PROTOCOL_VERSION, type: 'record', on };
+  const toProbe = (on: boolean, browserCarriesPayloads: boolean) => {
+    recording = on;
+    cdp = on && browserCarriesPayloads;
+    const msg: BridgeToProbe = {
+      [PAGE_MESSAGE_TAG]: 'bridge',
+      v: PAGE_PROTOCOL_VERSION,
+      type: 'record',
+      on,
+      ...(cdp ? { cdp: true } : {}),
+    };
     win.postMessage(msg, '*');
   };
 
@@ -73,7 +88,7 @@ export function startBridge(
     port = p;
     p.onMessage.addListener((raw) => {
       if (!isRecorderToBridge(raw)) return;
-      if (raw.type === 'record') toProbe(raw.on);
+      if (raw.type === 'record') toProbe(raw.on, raw.cdp === true);
       // The recorder's real-time policy (set from the panel only), for the probe to enforce.
       else
         win.postMessage(
@@ -87,7 +102,10 @@ export function startBridge(
         );
     });
     p.onDisconnect.addListener(() => {
-      if (port === p) port = undefined;
+      if (port !== p) return;
+      port = undefined;
+      // No recorder, no debugger events: the page's copies must carry the payloads meanwhile.
+      if (cdp) toProbe(recording, false);
     });
     return p;
   };

@@ -56,7 +56,8 @@ export function isBridgeToProbe(x: unknown): x is BridgeRecordCommand {
     x[PAGE_MESSAGE_TAG] === 'bridge' &&
     x.v === PAGE_PROTOCOL_VERSION &&
     x.type === 'record' &&
-    typeof x.on === 'boolean'
+    typeof x.on === 'boolean' &&
+    (x.cdp === undefined || typeof x.cdp === 'boolean')
   );
 }
 
@@ -159,7 +160,9 @@ export function parseBridgeToRecorder(x: unknown): BridgeToRecorder | undefined 
 export function isRecorderToBridge(x: unknown): x is RecorderToBridge {
   if (!isObject(x)) return false;
   if (x.type === 'policy') return parseRealtimePolicy(x.policy) !== undefined;
-  return x.type === 'record' && typeof x.on === 'boolean';
+  return (
+    x.type === 'record' && typeof x.on === 'boolean' && (x.cdp === undefined || typeof x.cdp === 'boolean')
+  );
 }
 
 /** A panel command to the recorder, rebuilt from known fields only. */

@@ -45,6 +45,12 @@ export const PAGE_LIMITS = {
   maxFrames: 100,
 } as const;
 
+/**
+ * Characters of a text frame the probe keeps while the browser's debugger carries the payload:
+ * the prefix `core/frame-twins.ts` pairs the two copies on.
+ */
+export const FRAME_PREFIX_CHARS = 64;
+
 // ---- probe <-> bridge (window.postMessage in the page) -------------------------------------
 
 export interface ProbeToBridge {
@@ -62,6 +68,13 @@ export interface BridgeRecordCommand {
   type: 'record';
   /** true: flush the buffer and stream; false: buffer again (bounded). */
   on: boolean;
+  /**
+   * true: the browser's debugger (CDP) records this tab and carries every frame's payload, so the
+   * probe reports each frame by its size and first `FRAME_PREFIX_CHARS` text characters only
+   * (enough for `core/frame-twins.ts` to pair it with the browser's copy). Absent or false: full
+   * payloads, the page's copy being the only one.
+   */
+  cdp?: boolean;
 }
 
 /** The tab's real-time policy for the probe to enforce (see `RealtimePolicy`). */
@@ -104,7 +117,9 @@ export type BridgeToRecorder =
   | { type: 'events'; events: ProbeEvent[]; overflow: number }
   | { type: 'rejected'; count: number; reason: string };
 
-export type RecorderToBridge = { type: 'record'; on: boolean } | { type: 'policy'; policy: RealtimePolicy };
+export type RecorderToBridge =
+  /** `cdp`: the debugger is attached and records frames (see `BridgeRecordCommand.cdp`). */
+  { type: 'record'; on: boolean; cdp?: boolean } | { type: 'policy'; policy: RealtimePolicy };
 
 // ---- panel <-> recorder (runtime port named PANEL_PORT) ------------------------------------
 

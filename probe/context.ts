@@ -13,6 +13,11 @@ export interface ProbeContext {
   readonly binary: BinaryReader;
   /** Reports one event. Never throws into the page. */
   emit(event: ProbeEvent): void;
+  /**
+   * True while the browser's debugger records the tab: frames are reported by size and text
+   * prefix only, the browser's copy carrying the payload (`BridgeRecordCommand.cdp`).
+   */
+  browserCarriesPayloads(): boolean;
   /** `<prefix><n>`, counting per prefix from 1: `page:1`, `page:ws:1`, `page:x1`. */
   nextId(prefix: string): string;
 }
@@ -23,12 +28,14 @@ export interface ProbeContext {
  * @param mask The native mask for this install.
  * @param binary Reader for binary payloads.
  * @param sink Receives every event (the outbox).
+ * @param lean Whether the browser carries frame payloads now (the outbox knows); default never.
  */
 export function createProbeContext(
   n: Natives,
   mask: NativeMask,
   binary: BinaryReader,
   sink: (event: ProbeEvent) => void,
+  lean: () => boolean = () => false,
 ): ProbeContext {
   const counters = n.bare<Record<string, number>>();
   return {
@@ -42,6 +49,7 @@ export function createProbeContext(
         // Reporting must never change what the page sees.
       }
     },
+    browserCarriesPayloads: lean,
     nextId(prefix) {
       const next = (counters[prefix] ?? 0) + 1;
       counters[prefix] = next;

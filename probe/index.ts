@@ -51,7 +51,13 @@ export function installProbe(win: ProbeWindow, options?: OutboxOptions): ProbeHa
   const n = captureNatives(win);
   const outbox = createOutbox(n, options);
   const mask = createNativeMask(n);
-  const ctx = createProbeContext(n, mask, createBinaryReader(n), outbox.push);
+  const ctx = createProbeContext(
+    n,
+    mask,
+    createBinaryReader(n),
+    outbox.push,
+    () => outbox.browserCarriesPayloads,
+  );
 
   ctx.emit({ kind: 'page.load', time: n.now(), url: win.location.href });
   captureFetch(ctx);

@@ -17,6 +17,8 @@ import type { Natives } from './natives';
 export interface Outbox {
   push(event: ProbeEvent): void;
   readonly recording: boolean;
+  /** The bridge said the browser's debugger records this tab (frames: size and prefix only). */
+  readonly browserCarriesPayloads: boolean;
   /** Stops listening for commands and drops the timer. */
   dispose(): void;
 }
@@ -41,6 +43,7 @@ export function createOutbox(n: Natives, options: OutboxOptions = {}): Outbox {
   let count = 0;
   let overflow = 0;
   let recording = false;
+  let browserCarriesPayloads = false;
   let timer: unknown;
 
   function push(event: ProbeEvent): void {
@@ -100,6 +103,7 @@ export function createOutbox(n: Natives, options: OutboxOptions = {}): Outbox {
       const data = messageData(event);
       if (!isBridgeToProbe(data)) return;
       recording = data.on;
+      browserCarriesPayloads = data.on && data.cdp === true;
       if (recording) flush();
       else if (timer !== undefined) {
         n.clearTimer(timer);
@@ -116,6 +120,9 @@ export function createOutbox(n: Natives, options: OutboxOptions = {}): Outbox {
     push,
     get recording() {
       return recording;
+    },
+    get browserCarriesPayloads() {
+      return browserCarriesPayloads;
     },
     dispose() {
       n.unlisten(n.win, 'message', onMessage);

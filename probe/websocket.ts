@@ -6,8 +6,14 @@
  * Text frames are kept as text, ArrayBuffer / typed-array frames as base64 (opcode 2). Blob
  * frames (the default `binaryType`) are reported with their size only: reading a Blob is
  * asynchronous and costs a copy; CDP has the payload.
+ *
+ * While the browser's debugger records the tab (`ctx.browserCarriesPayloads()`) each frame is
+ * reported once more only so that a frame the browser missed is still in the log: its size and,
+ * for text, its first `FRAME_PREFIX_CHARS` characters (what `core/frame-twins.ts` pairs the two
+ * copies on), marked truncated when cut. No copy, no base64 of the payload on the page's thread.
  */
 import type { ChannelFrame } from '../core/events';
+import { FRAME_PREFIX_CHARS } from '../core/protocol';
 import type { ProbeContext } from './context';
 import type { Preview } from './preview';
 import type { RealtimeGate } from './realtime-policy';
@@ -24,12 +30,19 @@ export function createFrameReader(ctx: ProbeContext): (data: unknown) => FramePa
   const { n } = ctx;
   const blobSize = n.getter(n.win.Blob?.prototype, 'size');
   return (data) => {
+    const lean = ctx.browserCarriesPayloads();
     if (typeof data === 'string') {
+      if (lean) {
+        const size = data.length;
+        if (size <= FRAME_PREFIX_CHARS) return { opcode: 1, data, size, truncated: false };
+        return { opcode: 1, data: n.slice(data, 0, FRAME_PREFIX_CHARS), size, truncated: true };
+      }
       const text = textPreview(n, data);
       return { opcode: 1, data: text.data, size: text.size, truncated: text.truncated };
     }
     const bytes = ctx.binary.bytes(data);
     if (bytes) {
+      if (lean) return { opcode: 2, data: '', size: bytes.length, truncated: bytes.length > 0 };
       const binary = binaryPreview(n, bytes);
       return { opcode: 2, data: binary.data, size: binary.size, truncated: binary.truncated };
     }

@@ -21,6 +21,11 @@ export interface CdpCaptureHost {
   rememberUserCanceled(): Promise<void>;
   /** The state changed after a detach the user did not ask for: tell the panels. */
   stateChanged(): void;
+  /**
+   * Attached or detached, for whatever reason: the probe reports frames by size and prefix only
+   * while the debugger carries their payloads, so it must hear of every change.
+   */
+  debuggerChanged(): void;
 }
 
 export class CdpCapture {
@@ -128,8 +133,10 @@ export class CdpCapture {
   }
 
   private setState(state: RecorderStatus['cdp'], reason?: string): void {
+    const changed = (state === 'attached') !== (this.state === 'attached');
     this.state = state;
     this.reason = reason;
+    if (changed) this.host.debuggerChanged();
     if (this.host.isRecording() || state !== 'attached') {
       this.host.append(Date.now(), {
         kind: 'capture.state',

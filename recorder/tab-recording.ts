@@ -84,6 +84,7 @@ export class TabRecording {
         await this.saveState();
       },
       stateChanged: () => this.broadcastStatus(),
+      debuggerChanged: () => this.tellBridge(),
     });
     this.writer = new LogWriter({
       tabId,
@@ -371,7 +372,8 @@ export class TabRecording {
   }
 
   private tellBridge(): void {
-    this.postBridge({ type: 'record', on: this.state.recording });
+    const cdp = this.state.recording && this.cdp.state === 'attached';
+    this.postBridge({ type: 'record', on: this.state.recording, ...(cdp ? { cdp } : {}) });
   }
 
   private tellBridgePolicy(): void {
