@@ -46,3 +46,38 @@ export async function cpuDuring(profileDir, fn, settleMs = 2000) {
   for (const k of Object.keys(after)) cpu[k] = after[k] - (before[k] ?? 0);
   return { result, cpu };
 }
+
+/** Per process kind, the median of several `cpuDuring(...).cpu` readings. */
+export function medianCpu(readings) {
+  const list = readings.filter(Boolean);
+  if (list.length === 0) return undefined;
+  const kinds = [...new Set(list.flatMap((c) => Object.keys(c)))];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  return Object.fromEntries(kinds.map((k) => [k, median(list.map((c) => c[k] ?? 0))]));
+}
+
+/**
+ * The "CPU per process, each mode" section of docs/benchmarks.md: `byPage[page][mode]` holds the
+ * CPU readings of that mode's measured runs (each from the run's start until the recorder had
+ * stored it, so a recording's backlog is billed to it), shown as medians.
+ */
+export function cpuModesMarkdown(byPage) {
+  const rows = Object.entries(byPage).flatMap(([page, modes]) =>
+    Object.entries(modes).map(([mode, readings]) => ({ page, mode, cpu: medianCpu(readings) ?? {} })),
+  );
+  const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.cpu)))]
+    .filter((k) => rows.some((r) => r.cpu[k] > 0))
+    .sort();
+  const n0 = (x) => Math.round(x ?? 0).toLocaleString('en');
+  const lines = [
+    '## CPU per process, each mode (median CPU ms of the measured runs, until the recorder stored each)',
+    '',
+    `| page | mode | ${kinds.join(' | ')} | total |`,
+    `|---|---|${kinds.map(() => '---|').join('')}---|`,
+  ];
+  for (const { page, mode, cpu } of rows) {
+    const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+    lines.push(`| ${page} | ${mode} | ${kinds.map((k) => n0(cpu[k])).join(' | ')} | ${n0(total)} |`);
+  }
+  return lines.join('\n') + '\n';
+}
