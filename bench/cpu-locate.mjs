@@ -12,6 +12,7 @@
 //   HANDSHAKE_BENCH_OUT=dir   build directory (default .output/bench-locate)
 //   BENCH_NO_BUILD=1          reuse the build already there
 //   BENCH_REPEAT=n            measured runs per row (default 2; the median is printed)
+//   BENCH_PAGES=flood         only the pages whose name contains this
 //   BENCH_ONLY=a,b            only these rows, by mode (e.g. "no extension,recording")
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -102,6 +103,7 @@ const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (mode) => !only || only.includes(mode);
 const rows = [];
 for (const [name, workload] of Object.entries(WORKLOADS)) {
+  if (process.env.BENCH_PAGES && !name.includes(process.env.BENCH_PAGES)) continue;
   const row = (mode, m) => {
     rows.push({ workload: name, mode, ...m });
     log(`${name}: ${mode}: ${Math.round(m.wallMs)} ms, ${JSON.stringify(m.cpu)}`);
