@@ -13,8 +13,9 @@ import {
   type RecorderToPanel,
 } from '../core/protocol';
 import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
+import { includeTab, releaseTab, startInjection } from './injection';
 import { watchKeepEverything } from './memory-bound';
-import { RealtimeRuleError } from './realtime-policy';
+import { RealtimeRuleError, isRestricted } from './realtime-policy';
 import { forgetClosedTab, removeStaleLogs } from './stale-logs';
 import { TabRecording } from './tab-recording';
 
@@ -62,13 +63,17 @@ function onPanel(port: Browser.runtime.Port): void {
         case 'subscribe':
           return rec.addPanel(port, msg.fromSeq);
         case 'start':
+          // The probe and bridge first: "Record and reload" must find them registered.
+          await includeTab(msg.tabId, !msg.reload);
           return await rec.start(msg.reload);
         case 'stop':
-          return await rec.stop();
+          await rec.stop();
+          return await probeStays(rec);
         case 'clear':
           return await rec.clear();
         case 'realtime':
-          return await rec.setRealtime(msg.policy);
+          await rec.setRealtime(msg.policy);
+          return await probeStays(rec);
         case 'replay':
           return await rec.replay(msg.request);
       }
@@ -83,6 +88,15 @@ function onPanel(port: Browser.runtime.Port): void {
       port.postMessage(reply);
     }
   });
+}
+
+/**
+ * The probe stays in a tab's pages while the tab records, or keeps real-time switched off (the
+ * probe enforces the page half); otherwise its origins may be unregistered (`injection.ts`).
+ */
+function probeStays(rec: TabRecording): Promise<void> {
+  if (rec.recording) return Promise.resolve();
+  return isRestricted(rec.status().realtime) ? includeTab(rec.tabId, true) : releaseTab(rec.tabId);
 }
 
 /** Whether a port comes from one of our extension pages (panel, devtools page), not a content script. */
@@ -108,6 +122,7 @@ export function startRecorder(): void {
     console.warn('Handshake: start-up cleaning failed', err),
   );
   watchKeepEverything();
+  startInjection();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === BRIDGE_PORT) onBridge(port);
     else if (port.name === PANEL_PORT) onPanel(port);
