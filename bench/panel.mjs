@@ -4,27 +4,41 @@
 // whole recording, filter latency, scroll frame times (timeline and frames table), JS heap.
 import { syntheticEvents } from './synthetic-events.mjs';
 
-/** Stores `count` synthetic events as tab `tabId`'s recording, inside the service worker. */
-async function storeRecording(worker, tabId, count) {
+/**
+ * Events per stored batch: the recorder saves what came in the last 50 ms as one IndexedDB record
+ * (`recorder/log-writer.ts`), so 250 is a recording of 5,000 events/s (`BENCH_BATCH` to change).
+ */
+const BATCH = Number(process.env.BENCH_BATCH ?? 250);
+
+/**
+ * Stores `count` synthetic events as tab `tabId`'s recording, inside the service worker, in the
+ * shape the recorder writes (`recorder/event-store.ts`): one record per batch of `batch` events,
+ * as JSON text.
+ */
+export async function storeRecording(worker, tabId, count, batch = BATCH) {
   // Generated inside the worker (a handle, not 1,000,000 events through the test channel).
   const generated = await worker.evaluateHandle(syntheticEvents, { count, framesPerRequest: 1 });
   const stored = await worker.evaluate(
-    async ({ tabId, events }) => {
+    async ({ tabId, events, batch }) => {
+      // The recorder has opened (and created) the database at start-up: its current version.
       const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('handshake', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('events', { keyPath: ['tabId', 'seq'] });
+        const req = indexedDB.open('handshake');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
       for (let i = 0; i < events.length; i += 20_000) {
-        const tx = db.transaction('events', 'readwrite');
-        const store = tx.objectStore('events');
-        for (const e of events.slice(i, i + 20_000)) store.put({ tabId, seq: e.seq, e });
+        const tx = db.transaction('batches', 'readwrite');
+        const store = tx.objectStore('batches');
+        for (let j = i; j < Math.min(events.length, i + 20_000); j += batch) {
+          const part = events.slice(j, Math.min(j + batch, i + 20_000, events.length));
+          store.put({ tabId, first: part[0].seq, last: part[part.length - 1].seq, json: JSON.stringify(part) });
+        }
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
         });
       }
+      db.close();
       await chrome.storage.session.set({
         [`tab:${tabId}`]: { recording: false, nextSeq: events.length + 1, userCanceled: false },
       });
@@ -33,7 +47,7 @@ async function storeRecording(worker, tabId, count) {
         if (e.kind === 'page.load' || e.kind === 'channel.created' || e.kind === 'request.start') rows++;
       return { events: events.length, rows };
     },
-    { tabId, events: generated },
+    { tabId, events: generated, batch },
   );
   await generated.dispose();
   return stored;
@@ -147,12 +161,13 @@ export async function measurePanel({ context, worker, extensionId, count, tabId 
   await page.close();
   await worker.evaluate(async (tabId) => {
     const db = await new Promise((resolve) => {
-      const req = indexedDB.open('handshake', 1);
+      const req = indexedDB.open('handshake');
       req.onsuccess = () => resolve(req.result);
     });
-    const tx = db.transaction('events', 'readwrite');
-    tx.objectStore('events').delete(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
+    const tx = db.transaction('batches', 'readwrite');
+    tx.objectStore('batches').delete(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
     await new Promise((r) => (tx.oncomplete = r));
+    db.close();
   }, tabId);
   const filterTyped = filter.filter((f) => f.query !== '');
   return {
