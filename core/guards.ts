@@ -224,7 +224,12 @@ export function isRecorderToPanel(x: unknown): x is RecorderToPanel {
   if (!isObject(x)) return false;
   switch (x.type) {
     case 'snapshot':
-      return isStatus(x.status) && areEvents(x.events) && (x.fromSeq === undefined || isSeq(x.fromSeq));
+      return (
+        isStatus(x.status) &&
+        areEvents(x.events) &&
+        (x.fromSeq === undefined || isSeq(x.fromSeq)) &&
+        (x.stored === undefined || isSeq(x.stored))
+      );
     case 'events':
       return isTabId(x.tabId) && areEvents(x.events);
     case 'status':

@@ -186,8 +186,13 @@ export interface RecorderStatus {
 }
 
 export type RecorderToPanel =
-  /** `fromSeq` set: `events` follow that seq and add to what the panel holds; absent: replace. */
-  | { type: 'snapshot'; status: RecorderStatus; events: RecordedEvent[]; fromSeq?: number }
+  /**
+   * `fromSeq` set: `events` follow that seq and add to what the panel holds; absent: replace.
+   * `stored` set: the events after `fromSeq` (or from the first) up to this seq are not in the
+   * message: the panel reads them from the recorder's IndexedDB (`recorder/event-store.ts`), far
+   * faster than a port carries them; later events come as usual.
+   */
+  | { type: 'snapshot'; status: RecorderStatus; events: RecordedEvent[]; fromSeq?: number; stored?: number }
   | { type: 'events'; tabId: number; events: RecordedEvent[] }
   | { type: 'status'; status: RecorderStatus }
   | {

@@ -166,11 +166,14 @@ export class TabRecording {
     this.panels.add(port);
     // After a clear the panel's older events are gone here: it must start over.
     const since = fromSeq !== undefined && fromSeq >= (this.state.firstSeq ?? 1) ? fromSeq : undefined;
+    // A long catch-up: the panel reads the saved events from IndexedDB itself (`stored`), far
+    // faster than a port carries them; later ones reach it as usual.
+    const stored = this.savedSeq - (since ?? 0) > CHUNK ? this.savedSeq : undefined;
     // Still loading: what is read so far now, the rest as it comes (`loadPage`, `endLoad`).
-    this.loading?.panels.set(port, since ?? 0);
-    const events = this.events.filter((e) => e.seq > (since ?? 0) && e.seq <= this.savedSeq);
+    if (stored === undefined) this.loading?.panels.set(port, since ?? 0);
+    const events = stored ? [] : this.events.filter((e) => e.seq > (since ?? 0) && e.seq <= this.savedSeq);
     const first = events.slice(0, CHUNK);
-    const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first };
+    const snapshot: RecorderToPanel = { type: 'snapshot', status: this.status(), events: first, stored };
     this.panels.post(port, since === undefined ? snapshot : { ...snapshot, fromSeq: since });
     this.panels.sendEvents([port], events.slice(CHUNK));
   }

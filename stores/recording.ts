@@ -20,6 +20,7 @@ import { createSourceMapLoader, scriptsToMap, type SourceMapLoader } from '~/com
 import type { StackFrame } from '~/core/events';
 import type { OriginalFrame } from '~/core/model';
 import { animationFrame, createFrameThrottle, type FrameScheduler } from './frame-throttle';
+import { readStoredEvents, readStoredLog, type StoredRead, type StoredReader } from './stored-log';
 
 /**
  * Findings run every rule over the whole model: at 1,000,000 events that takes seconds. While
@@ -57,6 +58,8 @@ export interface AttachOptions {
   scheduleFrame?: FrameScheduler;
   /** Where source maps come from; tests pass a loader over fixtures, or null for none. */
   sourceMaps?: SourceMapLoader | null;
+  /** Where saved events are read from when a snapshot says `stored`; tests pass a fake. */
+  readStored?: StoredReader;
 }
 
 /** The recording store of the panel (one per panel page). Call `attach` once with a link. */
@@ -101,6 +104,9 @@ export const useRecordingStore = defineStore('recording', () => {
   let deriveNow = true;
   let findingsTimer: ReturnType<typeof setTimeout> | undefined;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while saved events are read from IndexedDB (`readStored`): findings wait for the end. */
+  let storedRead: StoredRead | undefined;
+  let reader: StoredReader = readStoredEvents;
 
   const isRecording = computed(() => status.value?.recording === true);
   const canAct = computed(
@@ -115,7 +121,8 @@ export const useRecordingStore = defineStore('recording', () => {
       deriveNow || findingsCost < FINDINGS_SLOW_MS
         ? 0
         : findingsDoneAt + findingsCost * FINDINGS_SPACING - performance.now();
-    if (wait <= 0) deriveFindings();
+    if (storedRead) findingsPending.value = true;
+    else if (wait <= 0) deriveFindings();
     else {
       findingsPending.value = true;
       findingsTimer ??= setTimeout(() => rederive(), Math.ceil(wait) + 1);
@@ -123,7 +130,8 @@ export const useRecordingStore = defineStore('recording', () => {
       quietTimer = setTimeout(() => rederive(), Math.ceil(Math.max(200, findingsCost * FINDINGS_QUIET)));
     }
     // Maps load in the background; a newly loaded one re-derives findings and stacks.
-    void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && rederive());
+    if (!storedRead)
+      void sourceMaps?.load(scriptsToMap(recording.value)).then((loaded) => loaded && rederive());
     version.value += 1;
     triggerRef(recording);
   }
@@ -177,17 +185,43 @@ export const useRecordingStore = defineStore('recording', () => {
     throttle.request();
   }
 
+  /**
+   * Reads the saved events a snapshot left out (up to `upTo`) from IndexedDB, then applies what
+   * the port brought meanwhile; findings are derived once, at the end.
+   */
+  function readStored(id: number, upTo: number): void {
+    const read: StoredRead = { live: [] };
+    storedRead = read;
+    const current = () => storedRead === read;
+    readStoredLog({ read: reader, tabId: id, after: lastSeq(), upTo, apply: applyBatch, current })
+      .catch((err: unknown) => {
+        const reason = String(err);
+        const message = `Could not load the saved recording: ${reason}`;
+        if (current()) receive({ type: 'error', tabId: id, message, code: 'loadFailed', reason });
+      })
+      .finally(() => {
+        if (!current()) return;
+        storedRead = undefined;
+        for (const events of read.live) applyBatch(events);
+        rederive();
+      });
+  }
+
   function receive(message: RecorderToPanel): void {
     switch (message.type) {
       case 'snapshot':
         if (message.status.tabId !== tabId.value) return;
         status.value = message.status;
+        storedRead = undefined;
         // A reconnect's catch-up adds to what the view holds; a full snapshot replaces it.
         if (message.fromSeq !== undefined) applyBatch(message.events);
         else replaceModel(message.events);
+        if (message.stored !== undefined) readStored(message.status.tabId, message.stored);
         return;
       case 'events':
-        if (message.tabId === tabId.value) applyBatch(message.events);
+        if (message.tabId !== tabId.value) return;
+        if (storedRead) storedRead.live.push(message.events);
+        else applyBatch(message.events);
         return;
       case 'status':
         if (message.status.tabId === tabId.value) status.value = message.status;
@@ -205,6 +239,7 @@ export const useRecordingStore = defineStore('recording', () => {
     live = { link: nextLink, tabId: nextTabId, options };
     tabId.value = nextTabId;
     throttle = createFrameThrottle(publish, options.scheduleFrame ?? animationFrame);
+    reader = options.readStored ?? readStoredEvents;
     sourceMaps = options.sourceMaps === undefined ? createSourceMapLoader() : options.sourceMaps;
     unsubscribe = [
       nextLink.onMessage(receive),
@@ -222,6 +257,7 @@ export const useRecordingStore = defineStore('recording', () => {
     for (const stop of unsubscribe) stop();
     unsubscribe = [];
     link = null;
+    storedRead = undefined;
     connection.value = 'detached';
   }
 
@@ -247,6 +283,7 @@ export const useRecordingStore = defineStore('recording', () => {
   function clear(): void {
     if (tabId.value === null) return;
     send({ type: 'clear', tabId: tabId.value });
+    storedRead = undefined;
     replaceModel([]);
     resetSelection();
     throttle.flush();
