@@ -201,9 +201,12 @@ export const useRecordingStore = defineStore('recording', () => {
       })
       .finally(() => {
         if (!current()) return;
-        storedRead = undefined;
         for (const events of read.live) applyBatch(events);
-        rederive();
+        // The whole recording on screen first; its findings (seconds at 1,000,000) a task later.
+        throttle.flush();
+        storedRead = undefined;
+        clearTimeout(findingsTimer);
+        findingsTimer = setTimeout(() => rederive(), 0);
       });
   }
 

@@ -81,10 +81,15 @@ describe('recording store: a long recording read from IndexedDB', () => {
     expect(store.recording.eventCount).toBe(5000);
     expect(store.findingsPending).toBe(true);
     expect(db.reads[0]).toMatchObject({ after: 5000, upTo: 60_000, limit: 50_000 });
+    const before = store.version;
     await releaseAll(db);
-    frames.run();
     expect(store.events().map((e) => e.seq)).toEqual(actions(1, 60_005).map((e) => e.seq));
     expect(store.recording.eventCount).toBe(60_005);
+    // The whole recording is published at once, without waiting for a frame; findings a task later.
+    expect(store.version).toBeGreaterThan(before);
+    expect(store.findingsPending).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    frames.run();
     expect(store.findingsPending).toBe(false);
     // After the read, the port's events are applied as they come.
     link.deliver({ type: 'events', tabId: TAB_ID, events: actions(60_006, 60_006) });
