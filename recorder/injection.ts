@@ -38,10 +38,12 @@ export function originPattern(url: string | undefined): string | undefined {
 /** True when the scripts are registered at run time (not listed in the manifest) and can be. */
 export function dynamicInjection(): boolean {
   const scripting = globalThis.chrome?.scripting as Scripting | undefined;
-  return (
-    typeof scripting?.registerContentScripts === 'function' &&
-    !(browser.runtime.getManifest().content_scripts?.length ?? 0)
-  );
+  if (typeof scripting?.registerContentScripts !== 'function') return false;
+  try {
+    return !(browser.runtime.getManifest().content_scripts?.length ?? 0);
+  } catch {
+    return false; // no manifest to read (unit tests' fake browser): nothing to register
+  }
 }
 
 /** Updates are read-modify-write of one stored map and one registration: one at a time. */
