@@ -195,9 +195,9 @@ export const useRecordingStore = defineStore('recording', () => {
     const current = () => storedRead === read;
     readStoredLog({ read: reader, tabId: id, after: lastSeq(), upTo, apply: applyBatch, current })
       .catch((err: unknown) => {
+        // Worded from the code, in the panel's language (`recorderErrors.loadFailed`).
         const reason = String(err);
-        const message = `Could not load the saved recording: ${reason}`;
-        if (current()) receive({ type: 'error', tabId: id, message, code: 'loadFailed', reason });
+        if (current()) receive({ type: 'error', tabId: id, message: reason, code: 'loadFailed', reason });
       })
       .finally(() => {
         if (!current()) return;
