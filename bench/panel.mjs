@@ -31,7 +31,12 @@ export async function storeRecording(worker, tabId, count, batch = BATCH) {
         const store = tx.objectStore('batches');
         for (let j = i; j < Math.min(events.length, i + 20_000); j += batch) {
           const part = events.slice(j, Math.min(j + batch, i + 20_000, events.length));
-          store.put({ tabId, first: part[0].seq, last: part[part.length - 1].seq, json: JSON.stringify(part) });
+          store.put({
+            tabId,
+            first: part[0].seq,
+            last: part[part.length - 1].seq,
+            json: JSON.stringify(part),
+          });
         }
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;

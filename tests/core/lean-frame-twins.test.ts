@@ -29,16 +29,14 @@ function opened(): EventLog {
 
 function full(log: EventLog, ms: number, i: number): void {
   const data = payload(i);
-  log
-    .at(ms)
-    .cdp({
-      kind: 'channel.frame',
-      channelId: 'ws1',
-      direction: 'receive',
-      opcode: 1,
-      data,
-      size: data.length,
-    });
+  log.at(ms).cdp({
+    kind: 'channel.frame',
+    channelId: 'ws1',
+    direction: 'receive',
+    opcode: 1,
+    data,
+    size: data.length,
+  });
 }
 
 function lean(log: EventLog, ms: number, i: number): void {
