@@ -64,9 +64,8 @@ export function createBinaryReader(n: Natives): BinaryReader {
   };
 }
 
-/** Text cut to `PAGE_LIMITS.previewChars`; `size` counts characters. */
-export function textPreview(n: Natives, text: string): Preview {
-  const limit = PAGE_LIMITS.previewChars;
+/** Text cut to `limit` characters (default `PAGE_LIMITS.previewChars`); `size` counts characters. */
+export function textPreview(n: Natives, text: string, limit: number = PAGE_LIMITS.previewChars): Preview {
   if (text.length <= limit) return { data: text, size: text.length, truncated: false };
   return { data: n.slice(text, 0, limit), size: text.length, truncated: true };
 }

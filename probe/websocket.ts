@@ -32,12 +32,7 @@ export function createFrameReader(ctx: ProbeContext): (data: unknown) => FramePa
   return (data) => {
     const lean = ctx.browserCarriesPayloads();
     if (typeof data === 'string') {
-      if (lean) {
-        const size = data.length;
-        if (size <= FRAME_PREFIX_CHARS) return { opcode: 1, data, size, truncated: false };
-        return { opcode: 1, data: n.slice(data, 0, FRAME_PREFIX_CHARS), size, truncated: true };
-      }
-      const text = textPreview(n, data);
+      const text = lean ? textPreview(n, data, FRAME_PREFIX_CHARS) : textPreview(n, data);
       return { opcode: 1, data: text.data, size: text.size, truncated: text.truncated };
     }
     const bytes = ctx.binary.bytes(data);
