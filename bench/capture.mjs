@@ -2,35 +2,11 @@
 // of Handshake — the probe's copy through the bridge and the recorder into storage (IndexedDB),
 // the browser's own copy (CDP) into storage, and the panel's count on screen — plus what the
 // recording says it dropped. Loss is counted, per stage, never inferred from timing.
+import { storedFrameCounts } from './stored-log.mjs';
 import { socketAtRate } from './workloads.mjs';
 
 /** Counts, in the recorder's IndexedDB, the frames of the channel whose URL has `tag=<tag>`. */
-async function storedFrames(worker, tabId, tag) {
-  return worker.evaluate(
-    async ({ tabId, tag }) => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('handshake', 1);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction('events', 'readonly');
-      const req = tx
-        .objectStore('events')
-        .getAll(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
-      const rows = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
-      const ids = new Map();
-      const counts = { page: 0, cdp: 0, dropped: 0 };
-      for (const { e } of rows) {
-        if (e.kind === 'channel.created' && e.url.endsWith(`tag=${tag}`))
-          ids.set(`${e.source} ${e.channelId}`, true);
-        else if (e.kind === 'channel.frame' && ids.has(`${e.source} ${e.channelId}`)) counts[e.source]++;
-        else if (e.kind === 'capture.dropped') counts.dropped += e.overflow + e.rejected;
-      }
-      return counts;
-    },
-    { tabId, tag },
-  );
-}
+const storedFrames = storedFrameCounts;
 
 /** The frame count the panel shows for the channel tagged `tag` (found with the filter box). */
 async function panelFrames(panel, tag) {

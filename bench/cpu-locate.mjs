@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { loadTs } from '../scripts/load-ts.mjs';
 import { cpuDuring } from './cpu-split.mjs';
-import { openRecordingPage, waitForQuietRecorder } from './modes.mjs';
+import { launchBare, openRecordingPage, waitForQuietRecorder } from './modes.mjs';
 import { startBenchServers } from './servers.mjs';
 import { fetchHeavy, socketAtRate } from './workloads.mjs';
 
@@ -42,9 +42,12 @@ const { chromiumPath, QUIET_FLAGS, extensionFlags } = await loadTs('tests/browse
 const executablePath = chromiumPath();
 const servers = await startBenchServers();
 const url = `${servers.origin}/`;
-// A switch of our own on the plain browser's command line, so its processes can be found.
-const plainMarker = `--hs-bench-plain=${process.pid}`;
-const plain = await chromium.launch({ executablePath, args: [...QUIET_FLAGS, plainMarker] });
+// No extension and Chrome DevTools run in a persistent profile without the extension, the kind of
+// browser the extension runs in; its processes are found by its profile directory.
+const { context: plain, profileDir: plainMarker } = await launchBare(chromium, {
+  executablePath,
+  args: QUIET_FLAGS,
+});
 const profileDir = mkdtempSync(join(tmpdir(), 'hs-locate-'));
 const withExt = await chromium.launchPersistentContext(profileDir, {
   executablePath,
@@ -66,7 +69,7 @@ await worker.evaluate(() => {
       : send(target, method, params);
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (...args) {
-    return g.__benchOff.idb && this.name === 'events' ? undefined : put.apply(this, args);
+    return g.__benchOff.idb && this.name === 'batches' ? undefined : put.apply(this, args);
   };
 });
 const setOff = (key, on) => worker.evaluate(([k, v]) => (globalThis.__benchOff[k] = v), [key, on]);
@@ -148,6 +151,7 @@ await plain.close();
 await withExt.close();
 await servers.close();
 rmSync(profileDir, { recursive: true, force: true });
+rmSync(plainMarker, { recursive: true, force: true });
 
 const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.cpu)))]
   .filter((k) => rows.some((r) => r.cpu[k] > 0))

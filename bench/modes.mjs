@@ -1,7 +1,13 @@
 // The ways a page can run in the benchmark: without Handshake, with Chrome DevTools' own network
-// recording, with the probe alone, with the extension installed but idle, and recording.
+// recording, with the probe alone, with the extension installed but idle, and recording. The first
+// three run in a persistent profile without the extension (`launchBare`), the last two in one with
+// it: every ratio compares the same kind of browser.
 // Each mode opens a page ready for a workload: `{ page, tabId?, panel? }`.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { storedLastSeq } from './stored-log.mjs';
 
 /** The probe alone, as the page gets it, already told to stream (nothing consumes its messages). */
 async function probeAloneScript() {
@@ -40,48 +46,56 @@ export async function openRecordingPage({ withExt, worker, extensionId, url }) {
   return { page, panel, tabId };
 }
 
-/** Waits until the recorder has stored everything of tab `tabId` (its event count holds still). */
+/** Waits until the recorder has stored everything of tab `tabId` (its last stored seq holds still). */
 export async function waitForQuietRecorder(worker, tabId, maxMs = 60_000) {
-  const count = () =>
-    worker.evaluate(async (tabId) => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('handshake', 1);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const req = db
-        .transaction('events', 'readonly')
-        .objectStore('events')
-        .count(IDBKeyRange.bound([tabId, 0], [tabId, Number.MAX_SAFE_INTEGER]));
-      return new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
-    }, tabId);
   const start = Date.now();
   let last = -1;
-  for (let n = await count(); n !== last && Date.now() - start < maxMs; n = await count()) {
+  for (let n = await storedLastSeq(worker, tabId); n !== last && Date.now() - start < maxMs;) {
     last = n;
     await new Promise((r) => setTimeout(r, 500));
+    n = await storedLastSeq(worker, tabId);
   }
+}
+
+/**
+ * The baseline every ratio divides by: the page in a persistent profile without the extension,
+ * launched the way the extension's browser is (`launchPersistentContext`), because a persistent
+ * profile alone costs fetch-heavy ~1.27× against `chromium.launch()` (bench/notes.md).
+ */
+export const BASELINE = 'no extension (persistent profile, as the extension modes)';
+export const DEVTOOLS = 'Chrome DevTools network recording (CDP Network.enable)';
+export const RECORDING = 'extension recording (probe + bridge + CDP + storage)';
+
+/** A browser with a persistent profile of its own and no extension: where the baseline runs. */
+export async function launchBare(chromium, { executablePath, args }) {
+  const profileDir = mkdtempSync(join(tmpdir(), 'hs-bench-bare-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args,
+  });
+  return { context, profileDir };
 }
 
 /** The five page modes, keyed by the label the report uses. */
 export async function pageModes(env) {
-  const { plain, withExt, url } = env;
+  const { bare, withExt, url } = env;
   const probeAlone = await probeAloneScript();
   return {
-    'no extension': async () => {
-      const page = await plain.newPage();
+    [BASELINE]: async () => {
+      const page = await bare.newPage();
       await page.goto(url);
       return { page };
     },
-    'Chrome DevTools network recording (CDP Network.enable)': async () => {
-      const page = await plain.newPage();
+    [DEVTOOLS]: async () => {
+      const page = await bare.newPage();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
       await page.goto(url);
       return { page };
     },
     'probe alone (streaming, no bridge)': async () => {
-      const page = await plain.newPage();
+      const page = await bare.newPage();
       await page.addInitScript({ content: probeAlone });
       await page.goto(url);
       return { page };
@@ -91,6 +105,6 @@ export async function pageModes(env) {
       await page.goto(url);
       return { page };
     },
-    'extension recording (probe + bridge + CDP + storage)': () => openRecordingPage(env),
+    [RECORDING]: () => openRecordingPage(env),
   };
 }

@@ -15,7 +15,7 @@ import { measureCaptureAt } from './capture.mjs';
 import { cpuDuring, cpuModesMarkdown } from './cpu-split.mjs';
 import { measureFiles100k, measureGigabyteExport } from './files.mjs';
 import { har100kSection, measureHar100k, withHar100kSection } from './har-100k.mjs';
-import { pageModes, openRecordingPage, waitForQuietRecorder } from './modes.mjs';
+import { BASELINE, launchBare, openRecordingPage, pageModes, waitForQuietRecorder } from './modes.mjs';
 import { measurePanel } from './panel.mjs';
 import { writeReport } from './report.mjs';
 import { startBenchServers } from './servers.mjs';
@@ -64,9 +64,12 @@ const servers = await startBenchServers();
 const url = `${servers.origin}/`;
 
 log('Starting browsers…');
-// A switch of our own on the plain browser's command line: its processes' CPU is found by it.
-const plainMarker = `--hs-bench-plain=${process.pid}`;
-const plain = await chromium.launch({ executablePath, args: [...QUIET_FLAGS, plainMarker] });
+// The baseline's browser: a persistent profile like the extension's, without the extension; its
+// processes' CPU is found by its profile directory.
+const { context: bare, profileDir: bareDir } = await launchBare(chromium, {
+  executablePath,
+  args: QUIET_FLAGS,
+});
 const profileDir = mkdtempSync(join(tmpdir(), 'hs-bench-'));
 const withExt = await chromium.launchPersistentContext(profileDir, {
   executablePath,
@@ -75,7 +78,7 @@ const withExt = await chromium.launchPersistentContext(profileDir, {
 });
 const worker = withExt.serviceWorkers()[0] ?? (await withExt.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
-const env = { plain, withExt, worker, extensionId, url };
+const env = { bare, withExt, worker, extensionId, url };
 const modes = await pageModes(env);
 
 // ---- page overhead -------------------------------------------------------------------------
@@ -103,7 +106,7 @@ for (const [workload, fn, arg] of [
       // CPU per process from the run's start until the recorder stored it (bench/cpu-split.mjs).
       const { page, tabId } = pages[mode];
       const { result, cpu } = await cpuDuring(
-        page.context() === withExt ? profileDir : plainMarker,
+        page.context() === withExt ? profileDir : bareDir,
         async () => {
           const seen = await page.evaluate(fn, arg);
           if (tabId !== undefined) await waitForQuietRecorder(worker, tabId);
@@ -123,7 +126,7 @@ for (const [workload, fn, arg] of [
 
 // ---- capture ceiling -----------------------------------------------------------------------
 log('Capture ceiling: raw receive rate…');
-const rawPage = await plain.newPage();
+const rawPage = await bare.newPage();
 await rawPage.goto(url);
 const raw = [];
 for (let r = 0; r < REPEAT; r++)
@@ -168,8 +171,9 @@ panel[1000000].push(
   await measurePanel({ context: withExt, worker, extensionId, count: 1_000_000, tabId: 901_000 }),
 );
 
-const chromiumVersion = plain.version();
-await plain.close();
+const versionPage = await bare.newPage();
+const chromiumVersion = /Chrome\/([\d.]+)/.exec(await versionPage.evaluate(() => navigator.userAgent))?.[1];
+await bare.close();
 await withExt.close();
 await servers.close();
 
@@ -202,7 +206,7 @@ const machine = {
   chromium: chromiumVersion,
   repeat: REPEAT,
 };
-const config = { FETCH, FLOOD };
+const config = { FETCH, FLOOD, baseline: BASELINE };
 const notes = readFileSync('bench/notes.md', 'utf8');
 const { markdown, json } = writeReport({
   machine,
