@@ -6,9 +6,10 @@
 import type { Finding, HttpRequest } from '../model';
 import type { Recording } from '../reducer';
 import { getHeader } from '../headers';
-import { decodeJwt, jwtOfAuthorization, type JwtClaims } from '../jwt';
+import { jwtOfAuthorization, type JwtClaims } from '../jwt';
 import { relativeTime } from './auth-timing';
 import type { RuleContext } from './config';
+import { claimsOf } from './jwt-claims';
 
 export const EXPIRED_TOKEN_RULE_ID = 'auth/expired-token';
 
@@ -21,7 +22,7 @@ function jwtOf(r: HttpRequest): string | undefined {
   if (header) return header;
   try {
     for (const [name, value] of new URL(r.url).searchParams)
-      if (TOKEN_PARAM.test(name) && decodeJwt(value)) return value;
+      if (TOKEN_PARAM.test(name) && claimsOf(value)) return value;
   } catch {
     // not a URL we can parse: no token in it
   }
@@ -31,11 +32,11 @@ function jwtOf(r: HttpRequest): string | undefined {
 /** One finding per expired token (by subject and expiry), counting the requests that sent it. */
 export function findExpiredToken(rec: Recording, ctx: RuleContext): Finding[] {
   const m = ctx.msg.rulesAuth.expiredToken;
-  const groups = new Map<string, { claims: JwtClaims; requests: HttpRequest[] }>();
+  const groups = new Map<string, { claims: Readonly<JwtClaims>; requests: HttpRequest[] }>();
   for (const r of rec.requests.values()) {
     if (r.preflightFor !== undefined) continue;
     const token = jwtOf(r);
-    const claims = token ? decodeJwt(token) : undefined;
+    const claims = token ? claimsOf(token) : undefined;
     if (claims?.exp === undefined || claims.exp * 1000 + SKEW_MS >= r.startTime) continue;
     const key = `${EXPIRED_TOKEN_RULE_ID}:${claims.sub ?? '?'}:${claims.exp}`;
     const group = groups.get(key) ?? { claims, requests: [] };
