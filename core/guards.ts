@@ -23,6 +23,7 @@ import {
   type ReplayRequest,
   type RecorderToPanel,
 } from './protocol';
+import { captureOrigin } from './capture-from-load';
 
 type Obj = Record<string, unknown>;
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
@@ -35,7 +36,7 @@ export const HOP_MESSAGE_TYPES = {
   'bridge->probe': ['record', 'policy'],
   'bridge->recorder': ['events', 'rejected'],
   'recorder->bridge': ['record', 'policy'],
-  'panel->recorder': ['subscribe', 'start', 'stop', 'clear', 'realtime', 'replay'],
+  'panel->recorder': ['subscribe', 'start', 'stop', 'clear', 'realtime', 'replay', 'captureFromLoad'],
   'recorder->panel': ['snapshot', 'events', 'status', 'error'],
   'devtools->recorder': ['har-entries'],
 } as const satisfies {
@@ -184,6 +185,11 @@ export function parsePanelToRecorder(x: unknown): PanelToRecorder | undefined {
     case 'replay': {
       const request = parseReplayRequest(x.request);
       return request && { type: 'replay', tabId: x.tabId, request };
+    }
+    case 'captureFromLoad': {
+      const origin = captureOrigin(x.origin);
+      if (origin === undefined || origin !== x.origin || typeof x.on !== 'boolean') return undefined;
+      return { type: 'captureFromLoad', tabId: x.tabId, origin, on: x.on };
     }
     default:
       return undefined;

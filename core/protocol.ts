@@ -143,7 +143,13 @@ export type PanelToRecorder =
   /** Sets the tab's whole real-time policy (the panel sends the state it wants). */
   | { type: 'realtime'; tabId: number; policy: RealtimePolicy }
   /** Sends a request again from the page's origin, after the user confirmed it. */
-  | { type: 'replay'; tabId: number; request: ReplayRequest };
+  | { type: 'replay'; tabId: number; request: ReplayRequest }
+  /**
+   * "Capture from page load" on `origin` (an exact http(s) origin, `core/capture-from-load.ts`):
+   * the probe and bridge run in its pages from their first script, recorded or not. `tabId` is
+   * the panel's tab; the setting is per origin.
+   */
+  | { type: 'captureFromLoad'; tabId: number; origin: string; on: boolean };
 
 /** What a replay sends: the recorded request, possibly edited by the user. */
 export interface ReplayRequest {

@@ -13,7 +13,7 @@ import {
   type RecorderToPanel,
 } from '../core/protocol';
 import { parseBridgeToRecorder, parseDevtoolsToRecorder, parsePanelToRecorder } from '../core/guards';
-import { includeTab, releaseTab, startInjection } from './injection';
+import { includeTab, releaseTab, setCaptureFromLoad, startInjection } from './injection';
 import { watchKeepEverything } from './memory-bound';
 import { RealtimeRuleError, isRestricted } from './realtime-policy';
 import { forgetClosedTab, removeStaleLogs } from './stale-logs';
@@ -76,6 +76,8 @@ function onPanel(port: Browser.runtime.Port): void {
           return await probeStays(rec);
         case 'replay':
           return await rec.replay(msg.request);
+        case 'captureFromLoad':
+          return await setCaptureFromLoad(msg.origin, msg.on);
       }
     } catch (err) {
       const reply: RecorderToPanel = {
@@ -115,6 +117,21 @@ function onDevtools(port: Browser.runtime.Port): void {
   });
 }
 
+/**
+ * A panel's one-off command with an answer (`runtime.sendMessage`): "Capture from page load" for an
+ * origin. Content scripts can send such messages too, so only our extension pages are heard.
+ */
+function onPanelRequest(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (sender.tab !== undefined && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+  const msg = parsePanelToRecorder(raw);
+  if (msg?.type !== 'captureFromLoad') return undefined;
+  return setCaptureFromLoad(msg.origin, msg.on).then(
+    () => ({ ok: true }),
+    (err: unknown) => ({ ok: false, message: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
 /** Wires the recorder's listeners. Call synchronously at the top of the background's main(). */
 export function startRecorder(): void {
   // A failed cleaning leaves stale rows, as before it existed: the recorder must still start.
@@ -128,6 +145,7 @@ export function startRecorder(): void {
     else if (port.name === PANEL_PORT) onPanel(port);
     else if (port.name === DEVTOOLS_PORT) onDevtools(port);
   });
+  browser.runtime.onMessage.addListener(onPanelRequest);
   browser.tabs.onRemoved.addListener((tabId) => {
     const rec = recordings.get(tabId);
     recordings.delete(tabId);

@@ -110,6 +110,16 @@ const examples: Examples = {
     },
     stop: { valid: { type: 'stop', tabId: 3 }, malformed: [{ type: 'stop', tabId: 1.5 }] },
     clear: { valid: { type: 'clear', tabId: 3 }, malformed: [{ type: 'clear', tabId: null }] },
+    captureFromLoad: {
+      valid: { type: 'captureFromLoad', tabId: 3, origin: 'https://a.test:8443', on: true },
+      malformed: [
+        { type: 'captureFromLoad', tabId: 3, origin: 'https://a.test:8443' },
+        { type: 'captureFromLoad', tabId: 3, origin: 'https://a.test/page', on: true },
+        { type: 'captureFromLoad', tabId: 3, origin: 'file:///tmp', on: true },
+        { type: 'captureFromLoad', tabId: 3, origin: 'chrome://extensions', on: false },
+        { type: 'captureFromLoad', tabId: 3, origin: 42, on: true },
+      ],
+    },
     realtime: {
       valid: { type: 'realtime', tabId: 3, policy: { allOff: true, blocked: ['a.test/sse/'] } },
       malformed: [

@@ -1,4 +1,4 @@
-/** The settings menu: theme, language and the recorder's memory bound. */
+/** The settings menu: theme, language, the recorder's memory bound and capture from page load. */
 export const en = {
   button: 'Settings',
   theme: 'Theme',
@@ -11,6 +11,12 @@ export const en = {
   keepEverything: 'Keep everything',
   keepEverythingTitle:
     'Keep every frame payload however large a recording grows. Off: beyond 256 MiB per tab, new frames are kept without their payload, counted as dropped',
+  captureFromLoad: (p: { origin: string }) => `Capture from page load on ${p.origin}`,
+  captureFromLoadTitle:
+    "This site's pages carry Handshake's probe from their first script, even while nothing is recorded, so Record without a reload also shows what a page did before. From the next page load on; costs the site's pages a little while idle",
+  captureFromLoadUnsupported: 'Capture from page load: only on http and https pages',
+  captureFromLoadAlways: 'Capture from page load: always on in this browser',
+  captureFromLoadFailed: (p: { reason: string }) => `Not changed: ${p.reason}`,
 };
 
 export const ru: typeof en = {
@@ -25,4 +31,10 @@ export const ru: typeof en = {
   keepEverything: 'Хранить всё',
   keepEverythingTitle:
     'Хранить содержимое всех кадров, как бы ни росла запись. Если выключено: сверх 256 МиБ на вкладку новые кадры сохраняются без содержимого и учитываются как потерянные',
+  captureFromLoad: (p: { origin: string }) => `Записывать с загрузки страницы на ${p.origin}`,
+  captureFromLoadTitle:
+    'Страницы этого сайта получают зонд Handshake с первого скрипта, даже когда ничего не записывается, поэтому «Записать» без перезагрузки покажет и то, что страница делала раньше. Со следующей загрузки страницы; немного замедляет страницы сайта в простое',
+  captureFromLoadUnsupported: 'Запись с загрузки страницы: только на страницах http и https',
+  captureFromLoadAlways: 'Запись с загрузки страницы: в этом браузере всегда включена',
+  captureFromLoadFailed: (p: { reason: string }) => `Не изменено: ${p.reason}`,
 };
