@@ -95,6 +95,28 @@ describe('pairing at scale', () => {
       }),
       { numRuns: 8 },
     );
+    // Many keys with a report or two each: the lone report waiting under a key, then its sides.
+    const sparse = fc.record({
+      key: fc.integer({ min: 0, max: 60 }).map((k) => `GET /${k}`),
+      time: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 150_000 })),
+      fromPage: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(sparse, { maxLength: 400 }),
+        fc.integer({ min: 0, max: 70_000 }),
+        (reports, windowMs) => {
+          const pairing = new Pairing(windowMs);
+          const reference = new ReferencePairing(windowMs);
+          reports.forEach((r, i) => {
+            expect(pairing.pair(r.key, `r${i}`, r.time, r.fromPage)).toBe(
+              reference.pair(r.key, `r${i}`, r.time, r.fromPage),
+            );
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('folds 100,000 forged page requests to one URL, with and without a CDP twin, in seconds', () => {
