@@ -29,6 +29,8 @@ export interface StoredRead {
 /**
  * Reads the tab's saved events after `after` up to `upTo` page by page and hands each page to
  * `apply`, until done or `current()` is no longer `read` (a new snapshot, a clear, a file opened).
+ * The next page is asked of IndexedDB before the current one is applied, so that the database
+ * works while the panel folds events (it otherwise sat idle ~1.8 s per 1,000,000 events).
  * Resolves with whether the read ran to its end.
  */
 export async function readStoredLog(opts: {
@@ -39,15 +41,26 @@ export async function readStoredLog(opts: {
   apply(events: RecordedEvent[]): void;
   current(): boolean;
 }): Promise<boolean> {
-  let after = opts.after;
-  let limit = FIRST_PAGE;
-  while (after < opts.upTo) {
-    const page = await opts.read(opts.tabId, after, opts.upTo, limit);
-    if (!opts.current()) return false;
-    if (page.length === 0) break;
-    opts.apply(page);
-    after = page[page.length - 1].seq;
-    limit = PAGE;
+  if (opts.after >= opts.upTo) return true;
+  let next: Promise<RecordedEvent[]> | undefined = opts.read(opts.tabId, opts.after, opts.upTo, FIRST_PAGE);
+  try {
+    while (next) {
+      const reading = next;
+      next = undefined;
+      // A stale read's failure is nobody's concern: it stops quietly.
+      const page = await reading.catch((err: unknown) => {
+        if (opts.current()) throw err;
+        return undefined;
+      });
+      if (!page || !opts.current()) return false;
+      if (page.length === 0) break;
+      const after = page[page.length - 1].seq;
+      if (after < opts.upTo) next = opts.read(opts.tabId, after, opts.upTo, PAGE);
+      opts.apply(page);
+    }
+    return true;
+  } finally {
+    // A read abandoned (stale, or `apply` threw) must not fail unobserved.
+    next?.catch(() => undefined);
   }
-  return true;
 }
