@@ -5,6 +5,8 @@
 // time. The switches are the benchmark's own, from outside the extension's code:
 //   probe posting off   — the page forges the bridge's `record: off` (the probe stops posting);
 //   CDP Network off     — `Network.disable` sent on the recorder's debugger session;
+//   CDP Network ignored — Network events still delivered to the worker, dropped on arrival before
+//                         any of the recorder's code (what Chrome's delivery alone costs);
 //   response bodies off — the worker's `Network.getResponseBody` answered with an error;
 //   IndexedDB off       — the worker's `IDBObjectStore.prototype.put` does nothing;
 //   panel closed        — the panel page closed (the recording goes on).
@@ -13,7 +15,8 @@
 //   BENCH_NO_BUILD=1          reuse the build already there
 //   BENCH_REPEAT=n            measured runs per row (default 2; the median is printed)
 //   BENCH_PAGES=flood         only the pages whose name contains this
-//   BENCH_ONLY=a,b            only these rows, by mode (e.g. "no extension,recording")
+//   BENCH_ONLY=a,b            only these rows, by mode (e.g. "no extension,recording"; `;` between
+//                             names holding a comma: "recording;recording, panel closed")
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +64,13 @@ const extensionId = new URL(worker.url()).host;
 /* eslint-disable no-restricted-properties -- the benchmark, not the extension: it switches pieces off from outside */
 await worker.evaluate(() => {
   const g = globalThis;
-  g.__benchOff = { bodies: false, idb: false };
+  g.__benchOff = { bodies: false, idb: false, cdpEvents: false };
+  // Installed before the recorder's first attach registers its listener (cdp-session.ts).
+  const addListener = chrome.debugger.onEvent.addListener.bind(chrome.debugger.onEvent);
+  chrome.debugger.onEvent.addListener = (listener) =>
+    addListener((source, method, params) =>
+      g.__benchOff.cdpEvents && method.startsWith('Network.') ? undefined : listener(source, method, params),
+    );
   const send = chrome.debugger.sendCommand.bind(chrome.debugger);
   chrome.debugger.sendCommand = (target, method, params) =>
     g.__benchOff.bodies && method === 'Network.getResponseBody'
@@ -102,7 +111,8 @@ async function measure(marker, page, workload, tabId) {
   return { wallMs: median(runs.map((x) => x.result.wallMs)), cpu };
 }
 
-const only = process.env.BENCH_ONLY?.split(',');
+// `;` separates modes whose names hold a comma ("recording;recording, panel closed").
+const only = process.env.BENCH_ONLY?.split(process.env.BENCH_ONLY.includes(';') ? ';' : ',');
 const wanted = (mode) => !only || only.includes(mode);
 const rows = [];
 for (const [name, workload] of Object.entries(WORKLOADS)) {
@@ -136,6 +146,10 @@ for (const [name, workload] of Object.entries(WORKLOADS)) {
   await cdp(rec.tabId, 'Network.disable');
   if (wanted('recording, CDP Network off')) row('recording, CDP Network off', await m());
   await cdp(rec.tabId, 'Network.enable');
+  await setOff('cdpEvents', true);
+  if (wanted('recording, CDP Network ignored on arrival'))
+    row('recording, CDP Network ignored on arrival', await m());
+  await setOff('cdpEvents', false);
   await setOff('bodies', true);
   if (wanted('recording, response bodies off')) row('recording, response bodies off', await m());
   await setOff('bodies', false);

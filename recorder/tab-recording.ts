@@ -96,7 +96,7 @@ export class TabRecording {
       },
       saved: (batch) => {
         // Panels get it after the stored events, when the load ends (`endLoad`).
-        if (!this.loading) this.panels.sendEvents(this.panels, batch);
+        if (!this.loading) this.panels.live(batch);
       },
       failed: (reason) => this.panels.error('saveFailed', `Could not save the recording: ${reason}`, reason),
       lost: (lost, gap) => {
