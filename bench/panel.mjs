@@ -58,9 +58,12 @@ export async function storeRecording(worker, tabId, count, batch = BATCH) {
   return stored;
 }
 
-/** Timestamps (page clock) of the first timeline row and of the full row count. */
+/**
+ * Timestamps (page clock) of the first timeline row, of the full row count, and of the first
+ * moment after that with the findings derived (the findings list no longer `aria-busy`).
+ */
 const WATCH_ROWS = (expected) => {
-  window.__panelBench = { firstRow: undefined, allRows: undefined };
+  window.__panelBench = { firstRow: undefined, allRows: undefined, findings: undefined };
   new MutationObserver(() => {
     const row = document.querySelector('[data-testid="timeline-row"]');
     if (!row) return;
@@ -68,11 +71,17 @@ const WATCH_ROWS = (expected) => {
     b.firstRow ??= performance.now();
     if (b.allRows === undefined && Number(row.getAttribute('aria-setsize')) >= expected)
       b.allRows = performance.now();
+    if (
+      b.allRows !== undefined &&
+      b.findings === undefined &&
+      !document.querySelector('.findings[aria-busy]')
+    )
+      b.findings = performance.now();
   }).observe(document, {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['aria-setsize'],
+    attributeFilter: ['aria-setsize', 'aria-busy'],
   });
 };
 
@@ -142,7 +151,11 @@ export async function measurePanel({ context, worker, extensionId, count, tabId 
     timeout: 300_000,
     polling: 200,
   });
-  const { firstRow, allRows } = await page.evaluate(() => window.__panelBench);
+  await page.waitForFunction(() => window.__panelBench.findings !== undefined, null, {
+    timeout: 120_000,
+    polling: 200,
+  });
+  const { firstRow, allRows, findings } = await page.evaluate(() => window.__panelBench);
   // Let the last chunk's findings (spaced out while a big recording streams in: the findings
   // list is aria-busy until they are derived) and render settle before timing interactions.
   const settled = performance.now();
@@ -180,6 +193,8 @@ export async function measurePanel({ context, worker, extensionId, count, tabId 
     rows: stored.rows,
     firstRenderMs: firstRow,
     allLoadedMs: allRows,
+    /** The whole recording shown and its findings derived (page clock, as the two above). */
+    findingsMs: findings,
     /** How long after the whole recording showed its findings were still being derived (measured from Node, ±polling). */
     findingsSettledAfterMs: findingsAfter,
     filterMs: pct(
