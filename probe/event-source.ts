@@ -6,7 +6,12 @@
  * Only default `message` events are seen. Named event types (`event: token`) reach only
  * listeners registered for that name; seeing them would mean wrapping `addEventListener`,
  * which is page-visible. CDP (`Network.eventSourceMessageReceived`) reports them all.
+ *
+ * While the browser's debugger records the tab (`ctx.browserCarriesPayloads()`), a message is
+ * reported by its size and first `FRAME_PREFIX_CHARS` characters, as WebSocket frames are: the
+ * browser's copy carries the data, and the two copies pair on that prefix (`core/frame-twins.ts`).
  */
+import { FRAME_PREFIX_CHARS } from '../core/protocol';
 import type { ProbeContext } from './context';
 import { textPreview } from './preview';
 import type { RealtimeGate } from './realtime-policy';
@@ -55,7 +60,10 @@ export function captureEventSource(ctx: ProbeContext, gate?: RealtimeGate): void
       const time = n.now();
       if (type === 'message') {
         const data = messageData(event);
-        const text = textPreview(n, typeof data === 'string' ? data : '');
+        const whole = typeof data === 'string' ? data : '';
+        const text = ctx.browserCarriesPayloads()
+          ? textPreview(n, whole, FRAME_PREFIX_CHARS)
+          : textPreview(n, whole);
         const lastEventId = messageLastEventId(event);
         ctx.emit({
           kind: 'channel.frame',

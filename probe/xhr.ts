@@ -2,10 +2,22 @@
  * Captures `XMLHttpRequest` by wrapping `open`, `setRequestHeader` and `send` on its
  * prototype (instances and subclasses stay untouched). request.start at `send`, the outcome at
  * `loadend`: response (status, headers, text body when `responseType` is '' or 'text') or
- * failure (`net::ERR_FAILED (xhr error)`, `timeout`, `abort`).
+ * failure (`net::ERR_FAILED (xhr error)`, `timeout`, `abort`). While the browser's debugger
+ * records the tab, a text body of a type the recorder fetches from CDP is reported by its first
+ * `FRAME_PREFIX_CHARS` characters, marked truncated: the browser's copy (`request.body`) replaces it.
  */
+import { FRAME_PREFIX_CHARS } from '../core/protocol';
 import type { ProbeContext } from './context';
 import { HeaderRecord, errorText, mimeTypeOf, normaliseMethod, textPreview } from './preview';
+
+/** Prefixes of the response types the recorder fetches from CDP (`TEXT_MIME`, core/cdp-normalize.ts). */
+const BROWSER_FETCHED = [
+  'text/',
+  'application/json',
+  'application/javascript',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+];
 
 interface XhrState {
   method: string;
@@ -108,13 +120,28 @@ export function captureXhr(ctx: ProbeContext): void {
     }
   }
 
+  /** Whether the recorder fetches a body of this type from CDP (no RegExp: the page owns it). */
+  function browserFetches(mimeType: string): boolean {
+    const type = n.lower(mimeType);
+    for (let i = 0; i < BROWSER_FETCHED.length; i++)
+      if (n.indexOf(type, BROWSER_FETCHED[i], 0) === 0) return true;
+    return n.indexOf(type, 'application/', 0) === 0 && n.indexOf(type, '+json', 0) > 0;
+  }
+
   function reportResponse(xhr: object, requestId: string, code: number): void {
     const headers = new HeaderRecord(n);
     headers.addRawBlock(n.apply(getAllResponseHeaders, xhr, []) as string);
     const type = responseType(xhr);
     // responseText throws for other response types; CDP has those bodies anyway.
-    const body = type === '' || type === 'text' ? textPreview(n, responseText(xhr) as string) : undefined;
     const mimeType = mimeTypeOf(n, headers.headers);
+    // While the browser's debugger records the tab it fetches text bodies itself (the types of
+    // `CdpNormalizer.wantsBody`): of those only a prefix travels, marked truncated.
+    const limit =
+      ctx.browserCarriesPayloads() && mimeType !== undefined && browserFetches(mimeType)
+        ? FRAME_PREFIX_CHARS
+        : undefined;
+    const body =
+      type === '' || type === 'text' ? textPreview(n, responseText(xhr) as string, limit) : undefined;
     ctx.emit({
       kind: 'request.response',
       time: n.now(),

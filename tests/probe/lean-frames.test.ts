@@ -89,3 +89,69 @@ describe('frames while the browser carries payloads', () => {
     expect(frames()).toEqual([expect.objectContaining({ data: long })]);
   });
 });
+
+interface DrivenSource extends EventSource {
+  serverOpen(): void;
+  serverMessage(data: string, lastEventId?: string, type?: string): void;
+}
+
+interface DrivenXhr extends XMLHttpRequest {
+  respond(status: number, statusText: string, rawHeaders: string, body: string): void;
+}
+
+describe('SSE messages and XHR bodies while the browser carries payloads', () => {
+  let t: TestWindow;
+  let handle: ProbeHandle;
+  beforeEach(() => {
+    t = createTestWindow('http://127.0.0.1:8080/app/');
+    handle = installProbe(t.win);
+  });
+  afterEach(async () => {
+    handle.uninstall();
+    await t.close();
+  });
+  const long = 'y'.repeat(500) + 'END';
+
+  it('reports an SSE message by its size and 64-character prefix with the debugger, whole without', () => {
+    record(t, true, true);
+    const source = new t.win.EventSource('/events') as DrivenSource;
+    source.serverOpen();
+    source.serverMessage(long, 'id-1');
+    source.serverMessage('short');
+    record(t, true, false);
+    source.serverMessage(long);
+    t.runTimers();
+    const frames = t.events().filter((e) => e.kind === 'channel.frame');
+    expect(frames).toEqual([
+      expect.objectContaining({ data: 'y'.repeat(64), size: 503, truncated: true, lastEventId: 'id-1' }),
+      expect.objectContaining({ data: 'short', size: 5 }),
+      expect.objectContaining({ data: long, size: 503 }),
+    ]);
+    expect(frames[1]).not.toHaveProperty('truncated');
+  });
+
+  it('sends a prefix of an XHR text body the browser fetches itself, the whole of any other', () => {
+    record(t, true, true);
+    const send = (type: string) => {
+      const xhr = new t.win.XMLHttpRequest() as DrivenXhr;
+      xhr.open('GET', '/api/x');
+      xhr.send();
+      xhr.respond(200, 'OK', `content-type: ${type}\r\n`, long);
+    };
+    send('application/json; charset=utf-8');
+    send('application/problem+json');
+    send('application/octet-stream');
+    record(t, true, false);
+    send('text/plain');
+    t.runTimers();
+    const bodies = t
+      .events()
+      .flatMap((e) => (e.kind === 'request.response' ? [[e.body?.length, e.bodyTruncated]] : []));
+    expect(bodies).toEqual([
+      [64, true],
+      [64, true],
+      [503, false],
+      [503, false],
+    ]);
+  });
+});
