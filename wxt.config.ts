@@ -53,7 +53,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['debugger']),
       'storage',
       'unlimitedStorage',
-      'declarativeNetRequest',
+      // Chromium routes every request of every page through its web-request proxy while an
+      // extension holds declarativeNetRequest, rules or not (issue 15): Chrome enforces "real-time
+      // off" in the page (probe/realtime-policy.ts). Firefox keeps the network rules.
+      ...(browser === 'firefox' ? ['declarativeNetRequest'] : []),
       'scripting',
     ],
     // The toolbar badge says when real-time is switched off in a tab (issue 5).

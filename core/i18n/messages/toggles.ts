@@ -15,6 +15,8 @@ export const en = {
     switchOnTitle: 'Let the page open WebSocket and EventSource channels again',
     switchOffTitle:
       'Close live channels and refuse new ones in this tab, until switched on again (survives reloads)',
+    pageOnly:
+      'Refused in the page itself: sockets opened by workers or frames, and event streams read with fetch, still connect',
   },
   channels: {
     label: 'Channels',
@@ -61,6 +63,9 @@ export const ru: typeof en = {
     switchOffTitle:
       'Закрыть открытые каналы и отклонять новые в этой вкладке, пока их снова не включат (сохраняется ' +
       'после перезагрузки)',
+    pageOnly:
+      'Блокируется в самой странице: сокеты из воркеров и фреймов и потоки событий, читаемые через fetch, ' +
+      'по-прежнему подключаются',
   },
   channels: {
     label: 'Каналы',

@@ -154,8 +154,10 @@ test("an SSE channel at / switched off refuses the stream, not the app's fetch t
     // The app's fetch to the same host still goes through ...
     expect(await fetchFromPage('/data', 'application/json')).toBe('200 data');
     expect(await fetchFromPage('/page', 'text/html')).toBe('200 data');
-    // ... while the stream is refused: by the network rule too (a fetch is not gated by the probe).
-    expect(await fetchFromPage('/', 'text/event-stream')).toMatch(/TypeError/);
+    // ... and so does a fetch that reads the event stream: Chrome's build has no network rules
+    // (no declarativeNetRequest, issue 15), only EventSource is gated, in the page (the limit the
+    // toggles view names).
+    expect(await fetchFromPage('/', 'text/event-stream')).toBe('200 data');
     await openSse();
     await expect.poll(async () => (await sse()).readyState).toBe(2);
     expect((await sse()).messages).toBe(0);

@@ -8,13 +8,9 @@ import { expect, test } from '../support/fixtures';
 
 const badge = (worker: Worker, tabId: number) =>
   worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-// Reads (never writes) the rules the recorder set, from the extension's own worker.
-const sessionRules = (worker: Worker) =>
-  worker.evaluate(
-    async () =>
-      // eslint-disable-next-line no-restricted-properties -- a test reads the recorder's rules
-      (await chrome.declarativeNetRequest.getSessionRules()).length,
-  );
+// Chrome's build holds no declarativeNetRequest (issue 15: while an extension holds it, Chromium
+// routes every request of every page through its web-request proxy); the probe enforces the switch.
+const permissions = (worker: Worker) => worker.evaluate(() => chrome.runtime.getManifest().permissions ?? []);
 
 test('switching real-time off closes the socket, refuses reconnects, survives a reload; on restores it', async ({
   context,
@@ -39,7 +35,7 @@ test('switching real-time off closes the socket, refuses reconnects, survives a 
   await expect(ui.getByTestId('realtime-state')).toContainText('Real-time off');
   await expect(wsRow.getByTestId('channel-state')).toContainText('closed 4000 by Handshake');
   await expect.poll(() => badge(serviceWorker, panel.tabId)).toBe('OFF');
-  expect(await sessionRules(serviceWorker)).toBe(1);
+  expect(await permissions(serviceWorker)).not.toContain('declarativeNetRequest');
 
   // A reconnect loop is refused, and every refusal is counted.
   await page.evaluate(
@@ -62,7 +58,6 @@ test('switching real-time off closes the socket, refuses reconnects, survives a 
   await ui.getByRole('button', { name: 'Switch real-time on' }).click();
   await expect(ui.getByTestId('realtime-state')).toHaveText('Real-time on');
   await expect.poll(() => badge(serviceWorker, panel.tabId)).toBe('');
-  expect(await sessionRules(serviceWorker)).toBe(0);
   await page.reload();
   await expect(page.getByTestId('ws-status')).toHaveText('open');
   const openRow = ui.getByTestId('channel-row').filter({ hasText: 'open' }).last();
@@ -106,7 +101,6 @@ test('a page forging "disable" and "replay" messages switches nothing privileged
   });
   await expect(panel.page.getByTestId('dropped-count')).toContainText('1');
   expect(await badge(serviceWorker, panel.tabId)).toBe('');
-  expect(await sessionRules(serviceWorker)).toBe(0);
   await expect(panel.page.getByTestId('realtime-state')).toHaveText('Real-time on');
   await expect(panel.timelineRows('action').filter({ hasText: 'realtime' })).toHaveCount(0);
   await expect(panel.timelineRows('action').filter({ hasText: 'replay' })).toHaveCount(0);
