@@ -4,6 +4,12 @@
  * are never affected, the rules survive the service worker being stopped, and they go away when
  * the browser closes.
  *
+ * Only Firefox's build holds the permission (issue 15). While a Chromium extension holds
+ * declarativeNetRequest, every request of every page goes through the browser's web-request
+ * proxy, rules or not; granting it at run time (optional permission) does not start that proxy,
+ * and the rules then never apply (Chromium 156: `updateSessionRules` does not answer). Without
+ * the API every call here does nothing, and the probe alone enforces the switch.
+ *
  * What the rules can and cannot do (seen in Chromium 156):
  * - `resourceTypes: ['websocket']` blocks the opening handshake of new sockets: the page sees
  *   `error` then `close` 1006, CDP reports `webSocketCreated` and `webSocketClosed`. It does not

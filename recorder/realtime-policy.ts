@@ -1,8 +1,9 @@
 /**
  * Each tab's real-time policy in the background: kept in `storage.session` (it must survive the
  * service worker being stopped, and reloads and navigations in the tab, until the user turns it
- * off), enforced at the network by `network-block.ts`, and shown on the toolbar badge. The
- * probe's half is pushed down by `TabRecording` through the bridge.
+ * off), enforced at the network by `network-block.ts` where the build has declarativeNetRequest
+ * (Firefox; Chrome's build has none, issue 15), and shown on the toolbar badge. The probe's half,
+ * all of it in Chrome, is pushed down by `TabRecording` through the bridge.
  */
 import { browser } from 'wxt/browser';
 import type { RealtimePolicy } from '../core/protocol';
