@@ -5,12 +5,16 @@
 // extension. Prints a markdown table (median, min–max, ratio to "no extension").
 //
 //   node bench/idle-variants.mjs [variant…] [label=/abs/chrome-mv3…] [--repeat=5] [--no-build]
+//                                [--capture-from-load]
 //
 // Variants are named in bench/variants.config.ts; the default is all of them. Builds go to
 // $HANDSHAKE_BENCH_OUT/<variant> (default /tmp/hs-idle-variants). `label=dir` adds an extension
-// built elsewhere (another checkout, say), never rebuilt. Run it under the heavy lock.
+// built elsewhere (another checkout, say), never rebuilt. `--capture-from-load` adds, for each
+// extension, a browser where the bench page's origin is opted in to "Capture from page load" (the
+// probe and bridge in the page from its first script while nothing records; issue 15), labelled
+// "<variant>, site opted in". Run it under the heavy lock.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -36,6 +40,7 @@ const variants = args.filter((a) => !a.startsWith('--') && !a.includes('='));
 const prebuilt = args.filter((a) => !a.startsWith('--') && a.includes('=')).map((a) => a.split('='));
 const chosen = variants.length > 0 || prebuilt.length > 0 ? variants : ALL;
 const REPEAT = Number(option('repeat', 5));
+const CAPTURE_FROM_LOAD = args.includes('--capture-from-load');
 const outRoot = resolve(process.env.HANDSHAKE_BENCH_OUT ?? join(tmpdir(), 'hs-idle-variants'));
 const log = (s) => process.stderr.write(`› ${s}\n`);
 
@@ -71,12 +76,37 @@ const launch = async (extra) => {
 };
 const profile = await launch([]);
 modes['no extension, persistent profile'] = () => profile.newPage();
+/** Opts the bench origin in to "Capture from page load" from an extension page, as the panel does. */
+async function optIn(context, label) {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error(`${label}: no worker to opt in with`);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/panel.html?tabId=0`);
+  const reply = await page.evaluate(
+    (origin) => chrome.runtime.sendMessage({ type: 'captureFromLoad', tabId: 0, origin, on: true }),
+    servers.origin,
+  );
+  await page.close();
+  const ids = await worker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.matches}`),
+  );
+  if (reply?.ok !== true || !ids.some((id) => id.startsWith('handshake-probe-site ')))
+    throw new Error(`${label}: not opted in (${JSON.stringify(reply)}; ${ids.join(', ')})`);
+}
 for (const [label, dir] of [...chosen.map((v) => [v, join(outRoot, v, 'chrome-mv3')]), ...prebuilt]) {
-  const context = await launch(extensionFlags(resolve(dir)));
-  // The worker shows the extension loaded; a variant whose worker cannot start still counts.
-  if (context.serviceWorkers().length === 0)
-    await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => log(`${label}: no worker`));
-  modes[label] = () => context.newPage();
+  // Where the manifest lists the probe (static-content) it is in every page already: nothing to opt in.
+  const manifest = JSON.parse(readFileSync(join(resolve(dir), 'manifest.json'), 'utf8'));
+  const dynamic = (manifest.content_scripts?.length ?? 0) === 0;
+  for (const opted of CAPTURE_FROM_LOAD && dynamic ? [false, true] : [false]) {
+    const context = await launch(extensionFlags(resolve(dir)));
+    // The worker shows the extension loaded; a variant whose worker cannot start still counts.
+    if (context.serviceWorkers().length === 0)
+      await context
+        .waitForEvent('serviceworker', { timeout: 10_000 })
+        .catch(() => log(`${label}: no worker`));
+    if (opted) await optIn(context, label);
+    modes[opted ? `${label}, site opted in` : label] = () => context.newPage();
+  }
 }
 
 const median = (xs) => {
